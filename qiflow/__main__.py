@@ -1,0 +1,3 @@
+from qiflow.cli import main
+
+main()

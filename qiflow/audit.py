@@ -1,0 +1,98 @@
+"""Run a scenario end to end and build its report: violations, explanations, what may happen next."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from qiflow import models as m
+from qiflow.authorities import Authority
+from qiflow.engine import Case, Step, message
+from qiflow.explain import describe
+from qiflow.nextmoves import next_moves
+from qiflow.posture import Posture
+from qiflow.procedure import PHASE, PROCEDURE, Procedure
+from qiflow.report import EntryReport, OfficialStatus, Report, Violation
+
+
+def audit(scenario: m.Scenario, *, file: str | None = None, law_as_of: dt.date | None = None,
+          mode: str | None = None, procedure: Procedure = PROCEDURE, today: dt.date | None = None) -> Report:
+    """Judge a scenario's docket entry by entry (LAW.md s.11) and report the result."""
+    as_of = law_as_of or scenario.law_as_of
+    strict = (mode or scenario.mode) == "strict"
+    case = Case(scenario.parties, as_of or today or dt.date.today(), strict, procedure)
+    try:
+        for entry in scenario.docket:
+            case.step(entry)
+    finally:
+        case.close()
+    return _report(scenario, case, file, as_of, "strict" if strict else "audit")
+
+
+def _cites(authorities: tuple[Authority, ...]) -> list[str]:
+    return [str(x) for x in authorities]
+
+
+def _violations(position: int, step: Step) -> list[Violation]:
+    return [
+        Violation(
+            code=f.code, name=f.guard.code.name, severity=f.guard.code.severity.value,
+            entry_number=step.entry.entry_number, position=position, message=message(f, step.ref),
+            authorities=_cites(f.guard.code.authorities), settled=f.guard.code.settled,
+            refused=not step.accepted,
+        )
+        for f in step.findings
+    ]
+
+
+def _entry(position: int, step: Step, procedure: Procedure) -> EntryReport:
+    said, cites = describe(step.entry, step.before, step.after)
+    for f in step.findings:
+        verb = "Refused" if not step.accepted and f.guard.blocks else f"Flagged {f.code}"
+        said += f" {verb}: {message(f, step.ref)}"
+        cites += f.guard.code.authorities
+    if step.accepted and not step.findings:
+        said += " Allowed."
+    unique = tuple(dict.fromkeys(cites))
+    return EntryReport(
+        entry_number=step.entry.entry_number, position=position, event=step.entry.event,
+        date_filed=step.entry.date_filed, description=step.entry.description, accepted=step.accepted,
+        phase_before=step.phase_before, phase=step.phase,
+        in_usual_order=procedure.in_usual_order(step.phase_before, step.entry.event),
+        codes=[f.code for f in step.findings], explanation=said, authorities=_cites(unique),
+    )
+
+
+def _officials(posture: Posture) -> list[OfficialStatus]:
+    out = []
+    for o in posture.officials:
+        if o not in posture.asserted:
+            status = "not asserted"
+        elif o not in posture.in_case:
+            status = "out of the case"
+        elif posture.qi_resolved(o):
+            status = f"resolved ({posture.resolution(o).outcome.replace('_', ' ')})"  # type: ignore[union-attr]
+        else:
+            status = "unresolved"
+        out.append(OfficialStatus(
+            id=o, name=posture.name(o), qi_asserted=o in posture.asserted, qi_status=status,
+            burden=posture.carries_burden(o), gate1=o in posture.gate1, in_case=o in posture.in_case,
+        ))
+    return out
+
+
+def _report(scenario: m.Scenario, case: Case, file: str | None, as_of: dt.date | None, mode: str) -> Report:
+    steps = case.steps
+    final = case.posture
+    return Report(
+        title=scenario.title, file=file, mode=mode, law_as_of=as_of, carswell_rules=final.carswell,
+        state=case.phase, state_label=PHASE[case.phase].label,
+        discovery_authorized=final.discovery_authorized, appealable=case.appealable,
+        refused=[s.entry.entry_number if s.entry.entry_number is not None else i
+                 for i, s in enumerate(steps, 1) if not s.accepted],
+        violations=[v for i, s in enumerate(steps, 1) for v in _violations(i, s)],
+        entries=[_entry(i, s, case.procedure) for i, s in enumerate(steps, 1)],
+        officials=_officials(final),
+        fact_questions=sorted(final.fact_questions), requests_made=sorted(final.requests),
+        requests_tailored=sorted(final.tailored), requests_authorized=sorted(final.authorized),
+        next_moves=next_moves(case.procedure, case.phase, final),
+    )

@@ -1,0 +1,110 @@
+"""The ``qiflow`` command line. Exit codes follow linters: 0 clean, 1 violations found, 2 usage or input error."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from qiflow import __version__
+from qiflow.audit import audit
+from qiflow.checking import mismatches, scenario_files
+from qiflow.codes import CODES
+from qiflow.loader import ScenarioError, load
+from qiflow.models import Scenario
+from qiflow.views.rules import describe_rule, list_rules
+from qiflow.views.text import make_console, render
+
+CLEAN, VIOLATIONS, USAGE = 0, 1, 2
+
+
+def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"expected a date as YYYY-MM-DD, got {value!r}") from None
+
+
+def fail_input(error: ScenarioError) -> None:
+    click.echo(f"qiflow: error: {error}", err=True)
+    sys.exit(USAGE)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="qiflow")
+def main() -> None:
+    """Simulate, audit, verify and draw the Fifth Circuit's careful procedure for QI discovery."""
+
+
+@main.command()
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--law-as-of", callback=_date, metavar="YYYY-MM-DD", help="Judge by the law as it stood that day.")
+@click.option("--mode", type=click.Choice(["audit", "strict"]), help="Override the scenario's mode.")
+def run(file: Path, fmt: str, law_as_of: dt.date | None, mode: str | None) -> None:
+    """Play a scenario's docket and report what the law makes of each entry."""
+    try:
+        scenario = load(file)
+    except ScenarioError as error:
+        fail_input(error)
+    report = audit(scenario, file=str(file), law_as_of=law_as_of, mode=mode)
+    if fmt == "json":
+        click.echo(json.dumps(report.model_dump(mode="json"), indent=2, ensure_ascii=False))
+    else:
+        render(report, make_console())
+    sys.exit(VIOLATIONS if report.has_errors else CLEAN)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+def check(paths: tuple[Path, ...]) -> None:
+    """Run the `expect` blocks of every scenario under PATHS."""
+    files = scenario_files(list(paths))
+    if not files:
+        click.echo("qiflow: error: no scenario files (*.yaml) under " + ", ".join(map(str, paths)), err=True)
+        sys.exit(USAGE)
+    passed = failed = 0
+    bad_input = False
+    for file in files:
+        try:
+            scenario: Scenario = load(file)
+        except ScenarioError as error:
+            click.echo(f"ERROR {error}")
+            bad_input = True
+            continue
+        problems = mismatches(scenario, audit(scenario, file=str(file)))
+        if problems:
+            failed += 1
+            click.echo(f"FAIL  {file}")
+            for problem in problems:
+                click.echo(f"      {problem}")
+        else:
+            passed += 1
+            click.echo(f"ok    {file}")
+    click.echo(f"{passed} passed, {failed} failed")
+    sys.exit(USAGE if bad_input else VIOLATIONS if failed else CLEAN)
+
+
+@main.command()
+@click.argument("code", required=False)
+@click.option("--all", "all_", is_flag=True, help="List every rule.")
+def rule(code: str | None, all_: bool) -> None:
+    """Explain a violation code (e.g. QI201) and its authorities."""
+    if all_ or code is None:
+        click.echo(list_rules())
+        return
+    if code.upper() not in CODES:
+        click.echo(f"qiflow: error: unknown rule {code!r}; expected one of {', '.join(CODES)}", err=True)
+        sys.exit(USAGE)
+    click.echo(describe_rule(CODES[code.upper()]))
+
+
+@main.command()
+def schema() -> None:
+    """Print the JSON Schema of the scenario format, for editors."""
+    click.echo(json.dumps(Scenario.model_json_schema(by_alias=True), indent=2, sort_keys=True))

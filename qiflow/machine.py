@@ -1,0 +1,78 @@
+"""The runtime state machine: a ``transitions`` Machine built once from ``PROCEDURE`` and reused.
+
+Routing conditions read the posture after the entry's effects; the law's guards are applied by the
+engine before the machine is triggered, so that audit mode can record a departure and still go on.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from transitions import Machine
+
+from qiflow import models as m
+from qiflow.posture import Posture
+from qiflow.procedure import SETTLE, Condition, Procedure
+
+
+class Docket:
+    """The model the machine moves: the phase (``state``) and what the conditions read."""
+
+    state: str
+
+    def __init__(self) -> None:
+        self.entry: m.Entry | None = None
+        self.posture: Posture | None = None
+
+
+def _condition(cond: Condition):  # noqa: ANN202 - a transitions condition callable
+    def holds(event_data) -> bool:  # noqa: ANN001 - transitions.EventData
+        model = event_data.model
+        return cond.holds(model.entry, model.posture)
+
+    holds.__name__ = cond.name
+    return holds
+
+
+@lru_cache(maxsize=8)
+def build_machine(procedure: Procedure) -> Machine:
+    """One Machine per procedure (routing is the same with or without a guard); dockets are added as models."""
+    machine = Machine(
+        model=None,
+        states=[p.name for p in procedure.phases],
+        initial=procedure.initial,
+        send_event=True,
+        auto_transitions=False,
+        ignore_invalid_triggers=False,
+    )
+    for mv in procedure.moves:
+        if mv.stays:
+            machine.add_transition(mv.event, source="*", dest=None)
+            continue
+        for route in mv.routes + SETTLE:
+            sources = "*" if route.sources == ("*",) else list(route.sources)
+            machine.add_transition(
+                mv.event, source=sources, dest=route.dest, conditions=[_condition(c) for c in route.when]
+            )
+    return machine
+
+
+class Runner:
+    """Drives one docket through the shared machine."""
+
+    def __init__(self, procedure: Procedure) -> None:
+        self.machine = build_machine(procedure)
+        self.docket = Docket()
+        self.machine.add_model(self.docket, initial=procedure.initial)
+
+    @property
+    def phase(self) -> str:
+        return self.docket.state
+
+    def fire(self, entry: m.Entry, posture: Posture) -> str:
+        self.docket.entry, self.docket.posture = entry, posture
+        self.docket.trigger(entry.event)
+        return self.docket.state
+
+    def close(self) -> None:
+        self.machine.remove_model(self.docket)

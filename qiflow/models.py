@@ -1,0 +1,297 @@
+"""The scenario file format (SCENARIOS.md, format 1) as pydantic models: parties, docket events, expectations.
+
+Every docket event kind is one model in a union discriminated on ``event``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import Annotated, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class Role(StrEnum):
+    PLAINTIFF = "plaintiff"
+    DEFENDANT = "defendant"
+    OTHER = "other"
+
+
+class Kind(StrEnum):
+    OFFICIAL = "official"
+    MUNICIPALITY = "municipality"
+    ENTITY = "entity"
+
+
+class Capacity(StrEnum):
+    INDIVIDUAL = "individual"
+    OFFICIAL = "official"
+    BOTH = "both"
+
+
+class Party(Model):
+    id: str
+    name: str
+    role: Role
+    kind: Kind = Kind.OFFICIAL
+    capacity: Capacity = Capacity.INDIVIDUAL
+
+    @property
+    def is_defendant(self) -> bool:
+        return self.role is Role.DEFENDANT
+
+    @property
+    def may_assert_qi(self) -> bool:
+        """Owen, 445 U.S. at 638; Graham, 473 U.S. at 166-67: only officials sued individually."""
+        return self.is_defendant and self.kind is Kind.OFFICIAL and self.capacity is not Capacity.OFFICIAL
+
+    @property
+    def is_official(self) -> bool:
+        return self.is_defendant and self.kind is Kind.OFFICIAL
+
+
+class FactQuestion(Model):
+    id: str
+    text: str = ""
+
+
+class Request(Model):
+    id: str
+    text: str = ""
+
+
+class Authorization(Model):
+    request: str
+    addresses: list[str] = []
+
+
+class Entry(Model):
+    """Fields every docket entry may carry (CourtListener's names where they exist)."""
+
+    entry_number: int | None = None
+    date_filed: dt.date | None = None
+    description: str | None = None
+    by: str | None = None
+    note: str | None = None
+    expect: list[str] | None = None
+
+
+class Complaint(Entry):
+    event: Literal["complaint"]
+
+
+class Answer(Entry):
+    event: Literal["answer"]
+    by: str
+    asserts_qi: bool = False
+
+
+class MotionToDismiss(Entry):
+    event: Literal["motion_to_dismiss"]
+    by: str
+    asserts_qi: bool = False
+    rule: Literal["12(b)(6)", "12(c)"] | None = None
+
+
+MotionRulingOutcome = Literal["granted", "granted_in_part", "denied", "denied_without_prejudice", "deferred"]
+
+
+class MotionToDismissRuling(Entry):
+    event: Literal["motion_to_dismiss_ruling"]
+    motion: int
+    outcome: MotionRulingOutcome
+    pleadings_overcome_qi: bool = False
+    fact_questions: list[FactQuestion] = []
+
+    @property
+    def defers(self) -> bool:
+        """A deferral or a denial without prejudice leaves the motion pending (LAW.md s.11)."""
+        return self.outcome in ("deferred", "denied_without_prejudice")
+
+
+class ReplyOrder(Entry):
+    event: Literal["reply_order"]
+
+
+class Reply(Entry):
+    event: Literal["reply"]
+
+
+class SjNotice(Entry):
+    event: Literal["sj_notice"]
+
+
+class DiscoveryMotion(Entry):
+    event: Literal["discovery_motion"]
+    requests: list[Request] = []
+
+
+class Response(Entry):
+    event: Literal["response"]
+    to: int | None = None
+
+
+class Referral(Entry):
+    event: Literal["referral"]
+    to: str | None = None
+
+
+class ConferenceOrder(Entry):
+    event: Literal["conference_order"]
+    confer_by: dt.date
+    report_by: dt.date
+
+
+class Conference(Entry):
+    event: Literal["conference"]
+
+
+class JointReport(Entry):
+    event: Literal["joint_report"]
+    agreed: list[str] = []
+    disputed: list[str] = []
+
+
+class Supplement(Entry):
+    event: Literal["supplement"]
+    requests: list[str] = []
+
+
+class DiscoveryOrder(Entry):
+    event: Literal["discovery_order"]
+    outcome: Literal["granted", "granted_in_part", "denied"]
+    scope: Literal["limited", "general"] = "limited"
+    against: list[str] | None = None
+    pleadings_overcome_qi: bool = False
+    fact_questions: list[FactQuestion] = []
+    authorized: list[Authorization] = []
+
+    @property
+    def grants(self) -> bool:
+        return self.outcome != "denied"
+
+
+class Discovery(Entry):
+    event: Literal["discovery"]
+    against: str
+    requests: list[str] = []
+
+
+class SjMotion(Entry):
+    event: Literal["sj_motion"]
+    by: str
+    asserts_qi: bool = False
+
+
+class QiRuling(Entry):
+    event: Literal["qi_ruling"]
+    outcome: Literal["granted", "denied", "granted_in_part"]
+    basis: Literal["law", "fact_dispute"] = "law"
+    defendants: list[str] | None = None
+
+
+class Appeal(Entry):
+    event: Literal["appeal"]
+    from_: int = Field(alias="from")
+
+
+class FrivolousCertification(Entry):
+    event: Literal["frivolous_certification"]
+    appeal: int
+
+
+class AppealRuling(Entry):
+    event: Literal["appeal_ruling"]
+    appeal: int
+    outcome: Literal["affirmed", "reversed", "vacated", "dismissed"]
+
+
+class Judgment(Entry):
+    event: Literal["judgment"]
+    outcome: Literal["dismissed", "for_plaintiff", "for_defendant", "settled"]
+    defendants: list[str] | None = None
+
+
+class Order(Entry):
+    event: Literal["order"]
+
+
+class Other(Entry):
+    event: Literal["other"]
+
+
+Event = Annotated[
+    Union[
+        Complaint, Answer, MotionToDismiss, MotionToDismissRuling, ReplyOrder, Reply, SjNotice,
+        DiscoveryMotion, Response, Referral, ConferenceOrder, Conference, JointReport, Supplement,
+        DiscoveryOrder, Discovery, SjMotion, QiRuling, Appeal, FrivolousCertification, AppealRuling,
+        Judgment, Order, Other,
+    ],
+    Field(discriminator="event"),
+]
+
+EVENT_KINDS: tuple[str, ...] = tuple(
+    m.model_fields["event"].annotation.__args__[0]  # type: ignore[union-attr]
+    for m in Event.__origin__.__args__  # type: ignore[attr-defined]
+)
+
+
+class Expect(Model):
+    """What must come out; a key left out is not checked (``model_fields_set`` tells which were given)."""
+
+    violations: list[str] | None = None
+    discovery_authorized: bool | None = None
+    appealable: bool | None = None
+    refused: list[int] | None = None
+    state: str | None = None
+
+
+class CourtHeld(Model):
+    """What the court of appeals found, in qiflow's terms, for comparing with the engine's verdict."""
+
+    departures: list[str] = []
+    appealable: bool | None = None
+
+
+class CaseFacts(Model):
+    """Extension: the case-library facts of a scenario drawn from a reported opinion."""
+
+    citation: str
+    short_name: str
+    year: int
+    decided: dt.date | None = None
+    posture: str
+    turned_on: str
+    appellate_outcome: str
+    outcome_summary: str = ""
+    court_held: CourtHeld = CourtHeld()
+
+
+class Teaching(Model):
+    """Extension: the worked commentary a teacher reads with the case."""
+
+    question: str
+    held: str
+    gate: str
+    remember: str
+
+
+class Scenario(Model):
+    qiflow: Literal[1]
+    title: str
+    court: str | None = None
+    case_number: str | None = None
+    mode: Literal["audit", "strict"] = "audit"
+    law_as_of: dt.date | None = None
+    sources: list[str] = []
+    note: str | None = None
+    case: CaseFacts | None = None
+    teaching: Teaching | None = None
+    parties: list[Party]
+    docket: list[Event]
+    expect: Expect | None = None

@@ -1,0 +1,157 @@
+"""The case posture the law reads: who asserted QI, what is pending, what the court has found.
+
+Each query below is a defined term of LAW.md section 11, named as the law names it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, replace
+from typing import Iterable
+
+from qiflow.models import Party
+
+CARSWELL_EFFECTIVE = dt.date(2022, 6, 17)
+"""Carswell v. Camp, 37 F.4th 1062 (5th Cir. June 17, 2022), substituted 54 F.4th 307 (Nov. 30, 2022)."""
+
+
+def ref_label(ref: int) -> str:
+    """How an entry is named in messages: its docket number, or its place in an unnumbered docket."""
+    return f"Dkt. {ref}" if ref >= 0 else f"Entry {-ref}"
+
+
+@dataclass(frozen=True)
+class OrderInForce:
+    """A discovery order that granted, from its entry until vacated or reversed on appeal."""
+
+    entry: int
+    against: frozenset[str]
+    scope: str
+    authorized: frozenset[str]
+
+    def covers_party(self, party: str) -> bool:
+        """Covers ``party`` at all: general scope, or at least one authorized request."""
+        return party in self.against and (self.scope == "general" or bool(self.authorized))
+
+    def covers_discovery(self, party: str, requests: frozenset[str]) -> bool:
+        """Covers discovery of ``requests`` from ``party`` (none listed: only a general order does)."""
+        if party not in self.against:
+            return False
+        if self.scope == "general":
+            return True
+        return bool(requests) and requests <= self.authorized
+
+
+@dataclass(frozen=True)
+class AppealOnFile:
+    """An appeal from the entry ``from_entry``; pending until ruled on, unless certified frivolous."""
+
+    entry: int
+    from_entry: int
+    frivolous: bool = False
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """How an official's QI was decided, and by which entry (an appeal lies from that entry)."""
+
+    official: str
+    outcome: str
+    entry: int
+
+
+@dataclass(frozen=True)
+class Posture:
+    """Everything the guards, the invariants and the explanations read. Immutable: effects return a new one."""
+
+    cast: tuple[Party, ...]
+    carswell: bool = True
+    in_case: frozenset[str] = frozenset()
+    claimed_qi: frozenset[str] = frozenset()
+    asserted: frozenset[str] = frozenset()
+    qi_motions: frozenset[tuple[int, str]] = frozenset()
+    pending_qi_motions: frozenset[int] = frozenset()
+    deferred_qi_motions: frozenset[int] = frozenset()
+    resolutions: frozenset[Resolution] = frozenset()
+    gate1: frozenset[str] = frozenset()
+    fact_questions: frozenset[str] = frozenset()
+    requests: frozenset[str] = frozenset()
+    tailored: frozenset[str] = frozenset()
+    orders: tuple[OrderInForce, ...] = ()
+    appeals: tuple[AppealOnFile, ...] = ()
+    conference_deadlines: tuple[dt.date, dt.date] | None = None
+    parties: dict[str, Party] = field(default_factory=dict, compare=False, hash=False, repr=False)
+
+    @classmethod
+    def start(cls, cast: Iterable[Party], law_as_of: dt.date) -> Posture:
+        cast = tuple(cast)
+        return cls(
+            cast=cast,
+            carswell=law_as_of >= CARSWELL_EFFECTIVE,
+            in_case=frozenset(p.id for p in cast if p.is_defendant),
+            parties={p.id: p for p in cast},
+        )
+
+    def evolve(self, **changes: object) -> Posture:
+        return replace(self, **changes)
+
+    # --- parties --------------------------------------------------------------------------------
+    @property
+    def defendants(self) -> tuple[str, ...]:
+        return tuple(p.id for p in self.cast if p.is_defendant)
+
+    @property
+    def officials(self) -> tuple[str, ...]:
+        return tuple(p.id for p in self.cast if p.is_official)
+
+    def is_official(self, party: str) -> bool:
+        return party in self.parties and self.parties[party].is_official
+
+    def name(self, party: str) -> str:
+        return self.parties[party].name if party in self.parties else party
+
+    # --- QI status (LAW.md s.11, "Terms") -------------------------------------------------------
+    def qi_motion_by(self, motion: int) -> str | None:
+        """The official whose QI motion to dismiss ``motion`` is, if it is one."""
+        return next((who for entry, who in self.qi_motions if entry == motion), None)
+
+    @property
+    def pending_appeals(self) -> tuple[AppealOnFile, ...]:
+        """Appeals filed and not yet ruled on, less those certified frivolous (Behrens, 516 U.S. at 310-11)."""
+        return tuple(a for a in self.appeals if not a.frivolous)
+
+    def resolution(self, official: str) -> Resolution | None:
+        return next((r for r in self.resolutions if r.official == official), None)
+
+    def qi_resolved(self, official: str) -> bool:
+        """Resolved by a ruling; a denial is not resolved while an appeal from it is pending."""
+        r = self.resolution(official)
+        if r is None:
+            return False
+        return not (r.outcome == "denied" and any(a.from_entry == r.entry for a in self.pending_appeals))
+
+    def qi_unresolved(self, official: str) -> bool:
+        """QI asserted and not resolved, by an official still in the case."""
+        return official in self.asserted and official in self.in_case and not self.qi_resolved(official)
+
+    @property
+    def unresolved_officials(self) -> tuple[str, ...]:
+        return tuple(o for o in self.officials if self.qi_unresolved(o))
+
+    def carries_burden(self, official: str) -> str:
+        """Who must show QI does or does not apply (McClendon, 305 F.3d at 323)."""
+        return "plaintiff" if official in self.asserted else "official"
+
+    # --- discovery orders -----------------------------------------------------------------------
+    def covered_by_order(self, party: str, requests: frozenset[str]) -> bool:
+        return any(o.covers_discovery(party, requests) for o in self.orders)
+
+    @property
+    def authorized(self) -> frozenset[str]:
+        """Requests authorized by the orders in force."""
+        return frozenset().union(*(o.authorized for o in self.orders)) if self.orders else frozenset()
+
+    @property
+    def discovery_authorized(self) -> bool:
+        """An order in force covers at least one official still in the case (LAW.md s.11, "At the end")."""
+        return any(o.covers_party(p) for o in self.orders for p in self.officials if p in self.in_case)
