@@ -75,7 +75,7 @@ def check(paths: tuple[Path, ...]) -> None:
             scenario: Scenario = load(file)
         except ScenarioError as error:
             click.echo(f"ERROR {error}")
-            bad_input = True
+            bad_input, failed = True, failed + 1
             continue
         problems = mismatches(scenario, audit(scenario, file=str(file)))
         if problems:

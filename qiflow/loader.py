@@ -154,7 +154,10 @@ def parse(text: str, name: str) -> m.Scenario:
     except ValidationError as exc:
         err = exc.errors()[0]
         loc = tuple(err["loc"])
-        raise ScenarioError(name, _line_of(data, loc), _field(loc, data), _expected(err)) from None
+        field = _field(loc, data)
+        if err["type"] in ("union_tag_invalid", "union_tag_not_found"):
+            field += ".event"
+        raise ScenarioError(name, _line_of(data, loc), field, _expected(err)) from None
     _check_references(scenario, data, name)
     return scenario
 
@@ -197,10 +200,13 @@ def _check_references(scenario: m.Scenario, data: Any, name: str) -> None:
         if kinds and entries[num].event not in kinds:
             fail(i, fld, f"an earlier {' or '.join(kinds)} entry; entry {num} is a {entries[num].event}")
 
+    def request_id(i: int, fld: str, rid: str) -> None:
+        if rid not in requests:
+            fail(i, fld, f"a request id made earlier in a discovery_motion; {rid!r} never was")
+
     def request_ids(i: int, fld: str, ids: list[str]) -> None:
         for j, rid in enumerate(ids):
-            if rid not in requests:
-                fail(i, f"{fld}[{j}]", f"a request id made earlier in a discovery_motion; {rid!r} never was")
+            request_id(i, f"{fld}[{j}]", rid)
 
     for i, e in enumerate(scenario.docket):
         if e.date_filed is not None:
@@ -238,7 +244,7 @@ def _check_references(scenario: m.Scenario, data: Any, name: str) -> None:
             questions |= {q.id for q in e.fact_questions}
         if isinstance(e, m.DiscoveryOrder):
             for j, auth in enumerate(e.authorized):
-                request_ids(i, f"authorized[{j}].request", [auth.request])
+                request_id(i, f"authorized[{j}].request", auth.request)
                 for k, q in enumerate(auth.addresses):
                     if q not in questions:
                         fail(i, f"authorized[{j}].addresses[{k}]",
