@@ -27,6 +27,8 @@ class Phase:
     meaning: str
     authorities: tuple[Authority, ...] = ()
     final: bool = False
+    bars: tuple[Guard, ...] = ()
+    """Descriptive, for diagrams: blocking guards that typically forbid a move while the case stands here."""
 
 
 @dataclass(frozen=True)
@@ -75,10 +77,12 @@ PHASES: tuple[Phase, ...] = (
     Phase("filed", "Complaint filed", "pleadings", "The suit is filed; no one has asserted qualified immunity."),
     Phase("qi_motion_pending", "QI motion to dismiss pending", "pleadings",
           "A motion to dismiss asserting QI is pending: the court must rule on it first, without discovery.",
-          (at(a.CARSWELL, "311-12"), at(a.BACKE, "648"))),
+          (at(a.CARSWELL, "311-12"), at(a.BACKE, "648")),
+          bars=(g.QI_MOTION_RULED_FIRST, g.RULING_NOT_DEFERRED)),
     Phase("qi_stay", "QI asserted: discovery stayed", "pleadings",
           "An official asserted QI; all discovery against them is stayed and the plaintiff carries the burden.",
-          (at(a.HARLOW, "818"), at(a.WICKS, "994-95"), at(a.MCCLENDON, "323"))),
+          (at(a.HARLOW, "818"), at(a.WICKS, "994-95"), at(a.MCCLENDON, "323")),
+          bars=(g.STAY_OF_DISCOVERY, g.QI_DISCOVERY_ONLY)),
     Phase("reply_ordered", "Rule 7(a) reply ordered", "pleadings",
           "The court ordered a reply tailored to the QI defense.", (at(a.SCHULTEA, "1433-34"),)),
     Phase("reply_filed", "Rule 7(a) reply filed", "pleadings",
@@ -104,7 +108,7 @@ PHASES: tuple[Phase, ...] = (
           (at(a.JOSEPH, "329-30"),)),
     Phase("on_appeal", "Collateral-order appeal pending", "appeal",
           "An interlocutory appeal is pending; the district court is divested of the matters appealed.",
-          (at(a.GRIGGS, "58"), at(a.WILLIAMS, "730", unverified=True))),
+          (at(a.GRIGGS, "58"), at(a.WILLIAMS, "730", unverified=True)), bars=(g.NO_APPEAL_PENDING,)),
     Phase("merits", "QI resolved: the case goes on", "merits",
           "Qualified immunity is resolved; the case goes on and ordinary discovery opens.",
           (at(a.LION_BOULOS, "507-08"),)),
@@ -264,6 +268,10 @@ def validate(procedure: Procedure) -> Procedure:
         for phase in mv.settles_from:
             if phase not in names:
                 raise ValueError(f"move {mv.event!r} settles from unknown phase {phase!r}")
+    for phase in procedure.phases:
+        for guard in phase.bars:
+            if not guard.blocks or guard not in procedure.guards:
+                raise ValueError(f"phase {phase.name!r} bars with {guard.name!r}, not a blocking guard of any move")
     reachable = {procedure.initial} | {r.dest for mv in procedure.moves for r in mv.routes + SETTLE}
     if unreachable := names - reachable:
         raise ValueError(f"phase(s) {sorted(unreachable)} can never be reached")
