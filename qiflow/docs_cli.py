@@ -1,0 +1,37 @@
+"""``qiflow docs``: write or check the generated reference pages (case table, rules, procedure)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from qiflow.loader import ScenarioError
+from qiflow.views import docs as pages
+
+
+@click.command()
+@click.option("--write", "write_dir", type=click.Path(path_type=Path), help="Regenerate the pages into DIR.")
+@click.option("--check", "check_dir", type=click.Path(path_type=Path), help="Fail (exit 1) if a page in DIR is stale.")
+@click.option("--scenarios", type=click.Path(path_type=Path, exists=True, file_okay=False),
+              default=Path("scenarios"), show_default=True, help="Where the case library lives.")
+def docs(write_dir: Path | None, check_dir: Path | None, scenarios: Path) -> None:
+    """Generate docs/cases.md, docs/rules.md and docs/procedure.md from the definition and the scenarios."""
+    if (write_dir is None) == (check_dir is None):
+        raise click.UsageError("give exactly one of --write DIR or --check DIR")
+    try:
+        if write_dir is not None:
+            for name in pages.write(write_dir, scenarios):
+                click.echo(f"wrote {write_dir / name}")
+            return
+        assert check_dir is not None
+        stale = pages.stale(check_dir, scenarios)
+    except ScenarioError as error:
+        click.echo(f"qiflow: error: {error}", err=True)
+        sys.exit(2)
+    for name in stale:
+        click.echo(f"stale: {check_dir / name} (run `qiflow docs --write {check_dir}`)")
+    if stale:
+        sys.exit(1)
+    click.echo(f"docs up to date: {', '.join(sorted(pages.pages(scenarios)))}")
