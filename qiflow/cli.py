@@ -108,3 +108,6 @@ def rule(code: str | None, all_: bool) -> None:
 def schema() -> None:
     """Print the JSON Schema of the scenario format, for editors."""
     click.echo(json.dumps(Scenario.model_json_schema(by_alias=True), indent=2, sort_keys=True))
+
+from qiflow.docs_cli import docs  # noqa: E402
+main.add_command(docs)
