@@ -8,9 +8,10 @@ Every guard carries its violation code, and through it the authorities, as data.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, Iterable
 
 from qiflow import models as m
+from qiflow.authorities import Authority
 from qiflow.codes import CODES, Code
 from qiflow.effects import addresses_identified_question, as_order, identified_with
 from qiflow.posture import Posture, ref_label
@@ -34,11 +35,11 @@ class Guard:
         return self.code.is_error
 
     @property
-    def authorities(self):  # noqa: ANN201 - tuple[Authority, ...]
+    def authorities(self) -> tuple[Authority, ...]:
         return self.code.authorities
 
 
-def _names(posture: Posture, parties) -> str:  # noqa: ANN001
+def _names(posture: Posture, parties: Iterable[str]) -> str:
     return ", ".join(posture.name(p) for p in parties)
 
 

@@ -7,8 +7,9 @@ engine before the machine is triggered, so that audit mode can record a departur
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Callable
 
-from transitions import Machine
+from transitions import EventData, Machine
 
 from qiflow import models as m
 from qiflow.posture import Posture
@@ -25,8 +26,10 @@ class Docket:
         self.posture: Posture | None = None
 
 
-def _condition(cond: Condition):  # noqa: ANN202 - a transitions condition callable
-    def holds(event_data) -> bool:  # noqa: ANN001 - transitions.EventData
+def _condition(cond: Condition) -> Callable[[EventData], bool]:
+    """A transitions condition that asks ``cond`` about the docket's entry and posture."""
+
+    def holds(event_data: EventData) -> bool:
         model = event_data.model
         return cond.holds(model.entry, model.posture)
 
