@@ -1,0 +1,66 @@
+"""A drawing as plain data: nodes, edges and clusters with structured text, serialised by ``dot`` or ``mermaid``.
+
+Labels hold raw text; escaping happens only in the serialisers, so no caller can inject markup.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Text:
+    """One line of a label: raw text and how to show it."""
+
+    text: str
+    size: int | None = None
+    bold: bool = False
+    color: str | None = None
+
+
+Label = tuple[Text, ...]
+
+
+@dataclass
+class Node:
+    """``kind`` picks the shape: phase, gate, settle, barred, join, start, table."""
+
+    id: str
+    kind: str
+    label: Label = ()
+    cluster: str | None = None
+    rows: tuple[Label, ...] = ()
+    attrs: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class Edge:
+    """``kind`` picks the line: move, gate, settle, barred, path."""
+
+    tail: str
+    head: str
+    kind: str
+    label: Label = ()
+    attrs: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class Graph:
+    title: Label
+    clusters: dict[str, str] = field(default_factory=dict)
+    nodes: dict[str, Node] = field(default_factory=dict)
+    edges: list[Edge] = field(default_factory=list)
+    same_rank: list[tuple[str, ...]] = field(default_factory=list)
+
+    def add(self, node: Node) -> Node:
+        return self.nodes.setdefault(node.id, node)
+
+    def connect(self, tail: str, head: str, kind: str, label: Label = (), **attrs: str) -> Edge:
+        """Add an edge; one between the same nodes of the same kind gains the label lines instead."""
+        for edge in self.edges:
+            if (edge.tail, edge.head, edge.kind) == (tail, head, kind) and kind != "path":
+                edge.label += label
+                return edge
+        edge = Edge(tail, head, kind, label, dict(attrs))
+        self.edges.append(edge)
+        return edge
