@@ -111,3 +111,5 @@ def schema() -> None:
 
 from qiflow.docs_cli import docs  # noqa: E402
 main.add_command(docs)
+from qiflow.diagram_cli import diagram  # noqa: E402
+main.add_command(diagram)

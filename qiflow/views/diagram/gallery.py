@@ -1,0 +1,75 @@
+"""The committed pictures in ``diagrams/``: how to draw each, and whether the files on disk are stale.
+
+DOT and Mermaid files must match byte for byte; an SVG must carry the fingerprint of the current DOT,
+so the check holds across Graphviz versions (whose layouts differ) and needs no ``dot`` at all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from qiflow.audit import audit
+from qiflow.loader import load
+from qiflow.views.diagram.counterexample import counterexample_graph
+from qiflow.views.diagram.dot import to_dot
+from qiflow.views.diagram.graph import Graph
+from qiflow.views.diagram.mermaid import to_mermaid
+from qiflow.views.diagram.path_view import case_graph
+from qiflow.views.diagram.procedure_view import procedure_graph
+from qiflow.views.diagram.render import fingerprint, render
+
+CASE = Path("scenarios/rusanowsky-v-city-of-dallas.yaml")
+WITHOUT = "qi_motion_ruled_first"
+
+
+def _case(root: Path) -> Graph:
+    scenario = load(root / CASE)
+    return case_graph(scenario, audit(scenario))
+
+
+PICTURES: dict[str, Callable[[Path], Graph]] = {
+    "procedure": lambda root: procedure_graph(),
+    CASE.stem: _case,
+    f"counterexample-without-{WITHOUT}": lambda root: counterexample_graph(WITHOUT),
+}
+"""Each picture's file stem and how to draw it, given the repository root (``diagrams/``'s parent)."""
+
+
+def _sources(directory: Path) -> dict[str, str]:
+    """Every DOT (and the procedure's Mermaid) the pictures should have, by file name."""
+    out = {}
+    for stem, draw in PICTURES.items():
+        graph = draw(directory.resolve().parent)
+        out[f"{stem}.dot"] = to_dot(graph)
+        if stem == "procedure":
+            out[f"{stem}.mmd"] = to_mermaid(graph)
+    return out
+
+
+def stale(directory: Path) -> list[str]:
+    """The files in ``directory`` that are missing or no longer match the procedure, sorted."""
+    bad = []
+    for name, text in _sources(directory).items():
+        path = directory / name
+        if not path.is_file() or path.read_text(encoding="utf-8") != text:
+            bad.append(name)
+        if name.endswith(".dot"):
+            svg = path.with_suffix(".svg")
+            if not svg.is_file() or fingerprint(text).encode() not in svg.read_bytes():
+                bad.append(svg.name)
+    return sorted(bad)
+
+
+def write(directory: Path) -> list[str]:
+    """Draw every picture into ``directory`` (DOT, SVG, and the procedure's Mermaid); returns the names written."""
+    directory.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, text in _sources(directory).items():
+        (directory / name).write_text(text, encoding="utf-8")
+        written.append(name)
+        if name.endswith(".dot"):
+            svg = (directory / name).with_suffix(".svg")
+            svg.write_bytes(render(text, "svg"))
+            written.append(svg.name)
+    return sorted(written)
