@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Callable, Iterable
 
 from qiflow import models as m
+from qiflow.models import Kind
 from qiflow.authorities import Authority
 from qiflow.codes import CODES, Code
 from qiflow.effects import addresses_identified_question, as_order, identified_with
@@ -60,9 +61,12 @@ def _qi_available(entry: m.Entry, posture: Posture, ref: int) -> Details | None:
     party = posture.parties[entry.by]
     if party.may_assert_qi:
         return None
-    what = party.kind.value if not party.is_official else "defendant sued only in an official capacity"
     if not party.is_defendant:
         what = "non-defendant"
+    elif party.kind is Kind.OFFICIAL:
+        what = "defendant sued only in an official capacity"
+    else:
+        what = party.kind.value
     return {"party": party.name, "what": what}
 
 

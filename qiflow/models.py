@@ -46,13 +46,14 @@ class Party(Model):
         return self.role is Role.DEFENDANT
 
     @property
-    def may_assert_qi(self) -> bool:
-        """Owen, 445 U.S. at 638; Graham, 473 U.S. at 166-67: only officials sued individually."""
+    def is_official(self) -> bool:
+        """An official in LAW.md s.11's sense: a defendant of kind official sued individually (or both)."""
         return self.is_defendant and self.kind is Kind.OFFICIAL and self.capacity is not Capacity.OFFICIAL
 
     @property
-    def is_official(self) -> bool:
-        return self.is_defendant and self.kind is Kind.OFFICIAL
+    def may_assert_qi(self) -> bool:
+        """Owen, 445 U.S. at 638; Graham, 473 U.S. at 166-67: only officials sued individually."""
+        return self.is_official
 
 
 class FactQuestion(Model):

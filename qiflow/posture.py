@@ -104,9 +104,6 @@ class Posture:
     def officials(self) -> tuple[str, ...]:
         return tuple(p.id for p in self.cast if p.is_official)
 
-    def is_official(self, party: str) -> bool:
-        return party in self.parties and self.parties[party].is_official
-
     def name(self, party: str) -> str:
         return self.parties[party].name if party in self.parties else party
 

@@ -162,3 +162,16 @@ def test_unnumbered_entries_are_named_by_position() -> None:
     report = audit(scenario({"event": "answer", "by": "smith", "asserts_qi": True, "entry_number": None},
                             {"event": "discovery", "by": "doe", "against": "smith", "entry_number": None}))
     assert report.violations[0].message.startswith("Entry 2 took discovery")
+
+
+def test_official_capacity_defendant_is_not_an_official_for_coverage() -> None:
+    cast = [{"id": "doe", "name": "Doe", "role": "plaintiff"},
+            {"id": "chief", "name": "Chief (official capacity)", "role": "defendant", "capacity": "official"},
+            {"id": "smith", "name": "Smith", "role": "defendant"}]
+    from qiflow.models import Scenario
+    order = {"entry_number": 2, "event": "discovery_order", "outcome": "granted", "scope": "general",
+             "against": ["chief"]}
+    s = Scenario.model_validate({"qiflow": 1, "title": "t", "parties": cast, "docket": [
+        {"entry_number": 1, **QI_ANSWER}, order]})
+    report = audit(s)
+    assert report.codes == ["QI303"] and not report.discovery_authorized
