@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from qiflow.audit import audit
+from qiflow.models import Scenario
 from tests.helpers import QI_ANSWER, QI_MOTION, REQUESTS, gated_order, scenario
 
 
@@ -168,7 +169,6 @@ def test_official_capacity_defendant_is_not_an_official_for_coverage() -> None:
     cast = [{"id": "doe", "name": "Doe", "role": "plaintiff"},
             {"id": "chief", "name": "Chief (official capacity)", "role": "defendant", "capacity": "official"},
             {"id": "smith", "name": "Smith", "role": "defendant"}]
-    from qiflow.models import Scenario
     order = {"entry_number": 2, "event": "discovery_order", "outcome": "granted", "scope": "general",
              "against": ["chief"]}
     s = Scenario.model_validate({"qiflow": 1, "title": "t", "parties": cast, "docket": [
