@@ -146,7 +146,6 @@ SETTLE: tuple[Route, ...] = tuple(
 )
 """Where the case stands after an entry that does not fix its own next phase, read off the posture."""
 
-_ANSWERED = ("filed", "qi_stay", "merits")
 _STAYED = ("qi_stay", "reply_ordered", "reply_filed", "sj_noticed")
 _SOUGHT = ("discovery_sought", "response_filed", "referred", "conference_ordered", "conferred",
            "joint_report_filed")
@@ -175,7 +174,7 @@ MOVES: tuple[Move, ...] = (
     Move("response", "response", routes=(_route(("discovery_sought",), "response_filed"),)),
     Move("referral", "referral", routes=(_route(("discovery_sought", "response_filed"), "referred"),)),
     Move("conference_order", "meet-and-confer order",
-         routes=(_route(("discovery_sought", "response_filed", "referred"), "conference_ordered"),)),
+         routes=(_route(_STAYED + ("discovery_sought", "response_filed", "referred"), "conference_ordered"),)),
     Move("conference", "conference", (g.CONFERENCE_BY_DEADLINE,),
          (_route(("conference_ordered",), "conferred"),)),
     Move("joint_report", "joint status report", (g.REPORT_BY_DEADLINE,),
