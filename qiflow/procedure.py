@@ -222,6 +222,11 @@ class Procedure:
                 seen.setdefault(guard.name, guard)
         return tuple(seen.values())
 
+    @property
+    def blocking_guards(self) -> tuple[Guard, ...]:
+        """Guards that bar a move in strict mode (error severity); the rest are cautions."""
+        return tuple(x for x in self.guards if x.blocks)
+
     def without(self, guard_name: str) -> Procedure:
         """The procedure with one guard removed: the law with one step skipped."""
         if guard_name not in {x.name for x in self.guards}:
