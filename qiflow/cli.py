@@ -113,3 +113,5 @@ from qiflow.docs_cli import docs  # noqa: E402
 main.add_command(docs)
 from qiflow.diagram_cli import diagram  # noqa: E402
 main.add_command(diagram)
+from qiflow.verify_cli import verify  # noqa: E402
+main.add_command(verify)
