@@ -44,12 +44,16 @@ def test_the_gates_stand_in_order_before_limited_discovery_with_their_cites() ->
         assert f"Gate {number}" in label and guard.code.authorities[0].short in label
 
 
+def barred_codes(graph) -> dict[str, str]:  # noqa: ANN001 - a Graph
+    """What each barred line's octagon says, by the node the line leaves."""
+    return {e.tail: texts(graph.nodes[e.head].label) for e in graph.edges if e.kind == "barred"}
+
+
 def test_barred_moves_carry_their_codes_and_vanish_with_their_guard() -> None:
-    barred = {e.tail: texts(e.label) for e in procedure_graph().edges if e.kind == "barred"}
+    barred = barred_codes(procedure_graph())
     assert "QI101" in barred["qi_motion_pending"] and "QI401" in barred["on_appeal"]
     assert "QI301" in barred["qi_stay"] and barred[gate_id(GATES[0])] == "no: QI201"
-    weaker = {e.tail: texts(e.label) for e in procedure_graph(PROCEDURE.without("qi_motion_ruled_first")).edges
-              if e.kind == "barred"}
+    weaker = barred_codes(procedure_graph(PROCEDURE.without("qi_motion_ruled_first")))
     assert "QI101" not in weaker["qi_motion_pending"] and "QI102" in weaker["qi_motion_pending"]
     assert gate_id(GATES[1]) not in procedure_graph(PROCEDURE.without("fact_questions")).nodes
 

@@ -23,7 +23,7 @@ Label = tuple[Text, ...]
 
 @dataclass
 class Node:
-    """``kind`` picks the shape: phase, gate, settle, barred, join, start, table."""
+    """``kind`` picks the shape: phase, gate, settle, portal, barred, start, table, legend."""
 
     id: str
     kind: str
@@ -35,13 +35,15 @@ class Node:
 
 @dataclass
 class Edge:
-    """``kind`` picks the line: move, gate, settle, barred, path."""
+    """``kind`` picks the line: move, gate, settle, settled, barred, order (invisible), path."""
 
     tail: str
     head: str
     kind: str
     label: Label = ()
     attrs: dict[str, str] = field(default_factory=dict)
+    backward: bool = False
+    """Lay the line out head first (drawn with its arrow reversed), which puts a same-rank head on the left."""
 
 
 @dataclass

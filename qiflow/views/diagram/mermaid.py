@@ -6,9 +6,9 @@ from qiflow.views.diagram import style
 from qiflow.views.diagram.escape import clean, mermaid
 from qiflow.views.diagram.graph import Graph, Label, Node
 
-_SHAPE = {"phase": ('("', '")'), "gate": ('{{"', '"}}'), "settle": ('{"', '"}'), "barred": ('(["', '"])'),
-          "join": ('((" ', '"))'), "start": ('((" ', '"))')}
-_LINK = {"move": "-->", "feed": "---", "gate": "==>", "settle": "-.->", "settled": "-.->", "barred": "-.->"}
+_SHAPE = {"phase": ('("', '")'), "gate": ('{{"', '"}}'), "settle": ('["', '"]'), "barred": ('(["', '"])'),
+          "portal": ('>"', '"]'), "start": ('((" ', '"))')}
+_LINK = {"move": "-->", "gate": "==>", "settle": "-.->", "settled": "-.->", "barred": "-.->"}
 
 
 def _text(label: Label) -> str:
@@ -21,7 +21,7 @@ def _id(name: str) -> str:
 
 def _node(node: Node) -> str:
     opening, closing = _SHAPE[node.kind]
-    text = "" if node.kind in ("join", "start") else _text(node.label)
+    text = "" if node.kind == "start" else _text(node.label)
     return f"{_id(node.id)}{opening}{text}{closing}"
 
 
@@ -34,7 +34,8 @@ def to_mermaid(graph: Graph) -> str:
         out.append("  end")
     out += [f"  {_node(n)}" for n in graph.nodes.values() if n.cluster is None and n.kind in _SHAPE]
     barred = []
-    for number, edge in enumerate(graph.edges):
+    drawn = [e for e in graph.edges if e.kind in _LINK]
+    for number, edge in enumerate(drawn):
         label = f'|"{_text(edge.label)}"|' if edge.label else ""
         out.append(f"  {_id(edge.tail)} {_LINK[edge.kind]}{label} {_id(edge.head)}")
         if edge.kind == "barred":
