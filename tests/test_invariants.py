@@ -1,0 +1,63 @@
+"""Each invariant, on a small docket that keeps it and one that breaks it (audit mode applies every entry)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from qiflow import models as m
+from qiflow.engine import Case
+from qiflow.invariants import INVARIANT, SAFETY, broken
+
+CAST = [{"id": "pat", "name": "P", "role": "plaintiff"}, {"id": "o1", "name": "O", "role": "defendant"},
+        {"id": "city", "name": "C", "role": "defendant", "kind": "municipality"}]
+ANSWER = {"event": "answer", "by": "o1", "asserts_qi": True}
+MOTION = {"event": "discovery_motion", "requests": [{"id": "r1"}, {"id": "r2"}]}
+LAWFUL = {"event": "discovery_order", "outcome": "granted", "against": ["o1"], "pleadings_overcome_qi": True,
+          "fact_questions": [{"id": "q1"}], "authorized": [{"request": "r1", "addresses": ["q1"]}]}
+
+
+def _broken(docket: list[dict], day: dt.date = dt.date(2024, 1, 1)) -> set[str]:
+    entries = m.Scenario.model_validate({"qiflow": 1, "title": "t", "parties": CAST, "docket": [
+        {**e, "entry_number": i} for i, e in enumerate(docket, 1)]})
+    case = Case(entries.parties, day, strict=False)
+    names = set()
+    for entry in entries.docket:
+        step = case.step(entry)
+        names |= {x.name for x in broken(step.before, entry, step.after)}
+    case.close()
+    return names
+
+
+def test_the_lawful_path_keeps_every_invariant() -> None:
+    assert _broken([ANSWER, MOTION, LAWFUL, {"event": "discovery", "against": "o1", "requests": ["r1"]}]) == set()
+
+
+@pytest.mark.parametrize("name, docket", [
+    ("qi_only_for_individuals", [{"event": "answer", "by": "city", "asserts_qi": True}]),
+    ("qi_motion_decided", [{"event": "motion_to_dismiss", "by": "o1", "asserts_qi": True},
+                           {"event": "motion_to_dismiss_ruling", "motion": 1, "outcome": "deferred"}]),
+    ("authorized_through_gates", [ANSWER, MOTION, {**LAWFUL, "pleadings_overcome_qi": False}]),
+    ("taken_under_order", [ANSWER, {"event": "discovery", "against": "o1"}]),
+    ("taken_while_gates_hold", [MOTION, {**LAWFUL, "against": None, "scope": "general"}, ANSWER,
+                                {"event": "discovery", "against": "o1"}]),
+    ("gates_in_order", [ANSWER, MOTION, {**LAWFUL, "pleadings_overcome_qi": False}]),
+    ("requests_in_order", [ANSWER, MOTION, {**LAWFUL, "authorized": [{"request": "r2"}]}]),
+    ("no_merits_discovery", [ANSWER, {**LAWFUL, "scope": "general", "authorized": []}]),
+], ids=lambda x: x if isinstance(x, str) else "")
+def test_each_invariant_is_broken_by_its_departure(name: str, docket: list[dict]) -> None:
+    assert name in _broken(docket)
+
+
+def test_before_carswell_a_deferral_with_the_findings_is_kept() -> None:
+    deferral = {"event": "motion_to_dismiss_ruling", "motion": 1, "outcome": "deferred",
+                "pleadings_overcome_qi": True, "fact_questions": [{"id": "q1"}]}
+    docket = [{"event": "motion_to_dismiss", "by": "o1", "asserts_qi": True}, deferral]
+    assert _broken(docket, dt.date(2021, 1, 1)) == set()
+    assert _broken(docket) == {"qi_motion_decided"}
+
+
+def test_every_invariant_carries_authorities_and_a_paraphrase() -> None:
+    assert all(x.authorities and x.paraphrase for x in INVARIANT.values())
+    assert len(SAFETY) == len(INVARIANT) - 1  # the liveness invariant is checked by the explorer
