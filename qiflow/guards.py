@@ -213,5 +213,38 @@ CONFERENCE_BY_DEADLINE = _guard(
 REPORT_BY_DEADLINE = _guard(
     "report_by_deadline", "QI502", "Was the joint report filed by the date set?", _report_by_deadline)
 
+# --- Proposed amendment to LAW.md s.11 (not the law qiflow judges by; see docs/law-gaps.md) ---------
+def _stay_binds_every_order(entry: m.Entry, posture: Posture, ref: int) -> Details | None:
+    """While QI is unresolved only gated, tailored discovery may be taken, whatever order came before."""
+    if not isinstance(entry, m.Discovery) or not posture.qi_unresolved(entry.against):
+        return None
+    asked = frozenset(entry.requests)
+    gated = (entry.against in posture.gate1 and bool(posture.fact_questions) and bool(asked)
+             and asked <= posture.tailored
+             and any(o.scope == "limited" and o.covers_discovery(entry.against, asked) for o in posture.orders))
+    return None if gated else {"party": posture.name(entry.against)}
+
+
+def _no_discovery_while_qi_motion_pending(entry: m.Entry, posture: Posture, ref: int) -> Details | None:
+    if not (isinstance(entry, m.Discovery) and posture.carswell and posture.pending_qi_motions):
+        return None
+    if not posture.qi_unresolved(entry.against):
+        return None
+    return {"motion": ", ".join(ref_label(x) for x in sorted(posture.pending_qi_motions))}
+
+
+STAY_BINDS_EVERY_ORDER = _guard(
+    "stay_binds_every_order", "QI301",
+    "Proposed: does discovery from an official with QI unresolved pass the gates now, not just an order?",
+    _stay_binds_every_order)
+NO_DISCOVERY_WHILE_QI_MOTION_PENDING = _guard(
+    "no_discovery_while_qi_motion_pending", "QI101",
+    "Proposed: is discovery taken while a QI motion to dismiss is pending?", _no_discovery_while_qi_motion_pending)
+
+AMENDMENTS: tuple[Guard, ...] = (NO_DISCOVERY_WHILE_QI_MOTION_PENDING, STAY_BINDS_EVERY_ORDER)
+"""A proposed amendment closing the gap the verifier finds in s.11: an order in force outlives the
+posture that justified it (entered before QI was asserted, before a QI motion, or before a denial was
+vacated). Harlow, 457 U.S. at 818; Wicks, 41 F.3d at 994-95; Carswell, 54 F.4th at 311-12."""
+
 GATES: tuple[Guard, ...] = (PLEADINGS_OVERCOME_QI, FACT_QUESTIONS, NARROWLY_TAILORED)
 """Zapata, 750 F.3d at 485: the three steps, in order, before any limited QI discovery."""

@@ -208,6 +208,7 @@ class Procedure:
     moves: tuple[Move, ...]
     initial: str = INITIAL
     removed: tuple[str, ...] = field(default=())
+    amendments: tuple[str, ...] = field(default=())
 
     @property
     def move(self) -> dict[str, Move]:
@@ -226,6 +227,12 @@ class Procedure:
     def blocking_guards(self) -> tuple[Guard, ...]:
         """Guards that bar a move in strict mode (error severity); the rest are cautions."""
         return tuple(x for x in self.guards if x.blocks)
+
+    def amended(self) -> Procedure:
+        """The procedure with the proposed amendment to s.11's discovery rule (``guards.AMENDMENTS``)."""
+        moves = tuple(replace(mv, guards=mv.guards + g.AMENDMENTS) if mv.event == "discovery" else mv
+                      for mv in self.moves)
+        return replace(self, moves=moves, amendments=tuple(x.name for x in g.AMENDMENTS))
 
     def without(self, guard_name: str) -> Procedure:
         """The procedure with one guard removed: the law with one step skipped."""
