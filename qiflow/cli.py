@@ -46,12 +46,19 @@ def main() -> None:
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--law-as-of", callback=_date, metavar="YYYY-MM-DD", help="Judge by the law as it stood that day.")
 @click.option("--mode", type=click.Choice(["audit", "strict"]), help="Override the scenario's mode.")
-def run(file: Path, fmt: str, law_as_of: dt.date | None, mode: str | None) -> None:
+@click.option("--until", "until", type=int, metavar="DKT",
+              help="Stop after docket entry DKT (its entry_number) and show what may happen from there.")
+def run(file: Path, fmt: str, law_as_of: dt.date | None, mode: str | None, until: int | None) -> None:
     """Play a scenario's docket and report what the law makes of each entry."""
     try:
         scenario = load(file)
     except ScenarioError as error:
         fail_input(error)
+    if until is not None:
+        numbers = [e.entry_number for e in scenario.docket]
+        if until not in numbers:
+            raise click.BadParameter(f"no docket entry numbered {until} in {file}", param_hint="--until")
+        scenario = scenario.model_copy(update={"docket": scenario.docket[: numbers.index(until) + 1]})
     report = audit(scenario, file=str(file), law_as_of=law_as_of, mode=mode)
     if fmt == "json":
         click.echo(json.dumps(report.model_dump(mode="json"), indent=2, ensure_ascii=False))

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from qiflow import models as m
 from qiflow.engine import judge
+from qiflow.guards import GATES
 from qiflow.posture import Posture
 from qiflow.procedure import Procedure
 from qiflow.report import NextMove
@@ -52,13 +53,13 @@ def next_moves(procedure: Procedure, phase: str, posture: Posture) -> list[NextM
         findings = [f for f in judge(procedure, entry, posture, _PROBE_REF) if f.guard.blocks]
         if findings:
             why = " ".join(f"{f.code}: {f.guard.code.rule}" for f in findings)
-            cites = [str(x) for f in findings for x in f.guard.code.authorities]
+            cites = [str(f.guard.code.authorities[0]) for f in findings]
+        elif isinstance(entry, m.DiscoveryOrder) and entry.scope == "limited":
+            why = ("Open through the three gates, in order: the pleadings finding, the fact questions, "
+                   "and only requests narrowly tailored to them.")
+            cites = [str(gate.authorities[0]) for gate in GATES]
         else:
-            why = "No rule of the careful procedure bars it now."
-            if isinstance(entry, m.DiscoveryOrder) and entry.scope == "limited":
-                why = ("Open through the three gates, in order: the pleadings finding, the fact questions, "
-                       "and only requests narrowly tailored to them.")
-            cites = [str(x) for gd in procedure.move[entry.event].barring_guards for x in gd.authorities[:1]]
+            why, cites = "No rule of the careful procedure bars it now.", []
         out.append(NextMove(event=entry.event, label=label, open=not findings, why=why,
                             authorities=list(dict.fromkeys(cites))))
     return out

@@ -79,3 +79,13 @@ def test_schema_describes_every_event_kind() -> None:
     for kind in ("discovery_order", "motion_to_dismiss_ruling", "frivolous_certification"):
         assert kind in text
     assert "from" in schema["$defs"]["Appeal"]["properties"]
+
+
+def test_until_steps_through_a_case_and_shows_the_open_moves() -> None:
+    path = str(SCENARIOS / "rusanowsky-v-city-of-dallas.yaml")
+    report = json.loads(qiflow("run", path, "--format", "json", "--until", "35").stdout)
+    assert report["entries"][-1]["entry_number"] == 35 and report["state"] == "joint_report_filed"
+    moves = {m["label"]: m["open"] for m in report["next_moves"]}
+    assert moves["order limited QI discovery, making the gate findings"] is True
+    assert moves["order general (merits) discovery"] is False
+    assert qiflow("run", path, "--until", "999").returncode == 2
