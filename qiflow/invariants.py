@@ -74,6 +74,8 @@ def reaches(order: OrderInForce, party: str) -> bool:
 
 
 def new_orders(before: Posture, after: Posture) -> tuple[OrderInForce, ...]:
+    if after.orders is before.orders:  # the usual case: the entry left the orders alone
+        return ()
     return tuple(o for o in after.orders if o not in before.orders)
 
 

@@ -6,8 +6,8 @@ Each query below is a defined term of LAW.md section 11, named as the law names 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, replace
-from typing import Iterable
+from dataclasses import dataclass, field, fields, replace
+from typing import Callable, Iterable
 
 from qiflow.models import Party
 
@@ -60,6 +60,21 @@ class Resolution:
     entry: int
 
 
+class _cached:
+    """A query computed once per posture and kept in its ``__dict__`` (a posture never changes; ``evolve``
+    drops what the changed fields could alter). Like ``functools.cached_property``, without its lock."""
+
+    def __init__(self, query: Callable[[Posture], object]) -> None:
+        self.query, self.name = query, query.__name__
+        self.__doc__ = query.__doc__
+
+    def __get__(self, posture: Posture | None, owner: type | None = None) -> object:
+        if posture is None:
+            return self
+        value = posture.__dict__[self.name] = self.query(posture)
+        return value
+
+
 @dataclass(frozen=True)
 class Posture:
     """Everything the guards, the invariants and the explanations read. Immutable: effects return a new one."""
@@ -93,14 +108,24 @@ class Posture:
         )
 
     def evolve(self, **changes: object) -> Posture:
-        return replace(self, **changes)
+        """A copy with ``changes``: ``dataclasses.replace`` without re-running ``__init__`` (no field is
+        computed there), as the explorer evolves a posture some 90,000 times."""
+        if not changes.keys() <= _FIELDS:
+            return replace(self, **changes)  # raises TypeError naming the unknown field
+        state = self.__dict__.copy()
+        for name in _QUERIES.intersection(state) if "cast" in changes else _STATE_QUERIES.intersection(state):
+            del state[name]  # a cached query answers for the posture it was asked of
+        state.update(changes)
+        new = object.__new__(type(self))
+        new.__dict__.update(state)
+        return new
 
     # --- parties --------------------------------------------------------------------------------
-    @property
+    @_cached
     def defendants(self) -> tuple[str, ...]:
         return tuple(p.id for p in self.cast if p.is_defendant)
 
-    @property
+    @_cached
     def officials(self) -> tuple[str, ...]:
         return tuple(p.id for p in self.cast if p.is_official)
 
@@ -112,7 +137,7 @@ class Posture:
         """The official whose QI motion to dismiss ``motion`` is, if it is one."""
         return next((who for entry, who in self.qi_motions if entry == motion), None)
 
-    @property
+    @_cached
     def pending_appeals(self) -> tuple[AppealOnFile, ...]:
         """Appeals filed and not yet ruled on, less those certified frivolous (Behrens, 516 U.S. at 310-11)."""
         return tuple(a for a in self.appeals if not a.frivolous)
@@ -131,7 +156,7 @@ class Posture:
         """QI asserted and not resolved, by an official still in the case."""
         return official in self.asserted and official in self.in_case and not self.qi_resolved(official)
 
-    @property
+    @_cached
     def unresolved_officials(self) -> tuple[str, ...]:
         return tuple(o for o in self.officials if self.qi_unresolved(o))
 
@@ -152,3 +177,9 @@ class Posture:
     def discovery_authorized(self) -> bool:
         """An order in force covers at least one official still in the case (LAW.md s.11, "At the end")."""
         return any(o.covers_party(p) for o in self.orders for p in self.officials if p in self.in_case)
+
+
+_FIELDS = frozenset(f.name for f in fields(Posture))
+_STATE_QUERIES = frozenset(("pending_appeals", "unresolved_officials"))
+_QUERIES = _STATE_QUERIES | {"defendants", "officials"}  # those two read only the cast
+"""Queries cached on each posture: the guards, routes and invariants ask them many times of one posture."""
