@@ -11,14 +11,15 @@ from __future__ import annotations
 import datetime as dt
 import time
 from dataclasses import dataclass, field
-from typing import Iterator
+from functools import cache, partial
+from typing import Callable, Iterator
 
 import yaml
 
 from qiflow import models as m
 from qiflow.effects import apply
-from qiflow.engine import judge
-from qiflow.invariants import NO_DEAD_ENDS, SAFETY, Invariant, broken, decided, may_assert_qi
+from qiflow.guards import Guard
+from qiflow.invariants import NO_DEAD_ENDS, SAFETY, Invariant, decided, may_assert_qi
 from qiflow.posture import CARSWELL_EFFECTIVE, Posture
 from qiflow.procedure import PROCEDURE, Procedure
 
@@ -49,37 +50,66 @@ def _auth(request: str, *questions: str) -> list[m.Authorization]:
     return [m.Authorization(request=request, addresses=list(questions))]
 
 
+# Every bare entry is built once (building and copying pydantic models was a fifth of the explorer's
+# time): constant ones here, parameterised ones by cached factories. ``_numbered`` then gives each its docket
+# number once per position. Entries are frozen, so sharing one object between paths is safe.
+_DENIED_ORDER = _e(m.DiscoveryOrder, outcome="denied", fact_questions=_fq("q1"))
+_GENERAL_ORDER = _e(m.DiscoveryOrder, outcome="granted", scope="general", pleadings_overcome_qi=True,
+                    fact_questions=_fq("q1"))
+_LIMITED_ORDERS = tuple(
+    _e(m.DiscoveryOrder, outcome="granted", against=["oakes"], pleadings_overcome_qi=gate1,
+       fact_questions=_fq(*questions), authorized=auth)
+    for gate1, questions, auth in ((True, ("q1",), _auth("r1", "q1")), (False, ("q1",), _auth("r1", "q1")),
+                                   (True, (), _auth("r1")), (True, ("q1",), _auth("r2"))))
+_OUTCOMES = ("granted", "granted_in_part", "denied", "denied_without_prejudice")
+
+
+@cache
+def _ruling_entries(motion: int) -> tuple[m.Entry, ...]:
+    return tuple(_e(m.MotionToDismissRuling, motion=motion, outcome=outcome) for outcome in _OUTCOMES) + (
+        _e(m.MotionToDismissRuling, motion=motion, outcome="deferred", pleadings_overcome_qi=True,
+           fact_questions=_fq("q1")),)
+
+
+@cache
+def _appeal_entry(source: int) -> m.Entry:
+    return m.Appeal(event="appeal", by="oakes", **{"from": source})
+
+
+@cache
+def _frivolous_entry(appeal: int) -> m.Entry:
+    return _e(m.FrivolousCertification, appeal=appeal)
+
+
+@cache
+def _appeal_ruling_entries(appeal: int) -> tuple[m.Entry, ...]:
+    return tuple(_e(m.AppealRuling, appeal=appeal, outcome=outcome)
+                 for outcome in ("affirmed", "reversed", "vacated"))
+
+
 def _orders(p: Posture) -> Iterator[m.Entry]:
-    yield _e(m.DiscoveryOrder, outcome="denied", fact_questions=_fq("q1"))
+    yield _DENIED_ORDER
     if len(p.orders) >= MAX_ORDERS:
         return
-    yield _e(m.DiscoveryOrder, outcome="granted", scope="general", pleadings_overcome_qi=True,
-             fact_questions=_fq("q1"))
+    yield _GENERAL_ORDER
     if "r1" not in p.requests:
         return
-    for gate1, questions, auth in ((True, ("q1",), _auth("r1", "q1")), (False, ("q1",), _auth("r1", "q1")),
-                                   (True, (), _auth("r1")), (True, ("q1",), _auth("r2"))):
-        yield _e(m.DiscoveryOrder, outcome="granted", against=["oakes"], pleadings_overcome_qi=gate1,
-                 fact_questions=_fq(*questions), authorized=auth)
+    yield from _LIMITED_ORDERS
 
 
 def _rulings(p: Posture) -> Iterator[m.Entry]:
     for motion in sorted(p.pending_qi_motions):
-        for outcome in ("granted", "granted_in_part", "denied", "denied_without_prejudice"):
-            yield _e(m.MotionToDismissRuling, motion=motion, outcome=outcome)
-        yield _e(m.MotionToDismissRuling, motion=motion, outcome="deferred", pleadings_overcome_qi=True,
-                 fact_questions=_fq("q1"))
+        yield from _ruling_entries(motion)
 
 
 def _appeals(p: Posture) -> Iterator[m.Entry]:
     if not p.appeals:  # the official's appeal, one at a time, from a denial of QI or an order in force
         for source in sorted({r.entry for r in p.resolutions if r.outcome == "denied"} | {o.entry for o in p.orders}):
-            yield m.Appeal(event="appeal", by="oakes", **{"from": source})
+            yield _appeal_entry(source)
     for x in p.appeals:
         if not x.frivolous:
-            yield _e(m.FrivolousCertification, appeal=x.entry)
-        for outcome in ("affirmed", "reversed", "vacated"):  # "dismissed" acts as "affirmed"
-            yield _e(m.AppealRuling, appeal=x.entry, outcome=outcome)
+            yield _frivolous_entry(x.entry)
+        yield from _appeal_ruling_entries(x.entry)  # "dismissed" acts as "affirmed"
 
 
 _FILINGS: tuple[m.Entry, ...] = (
@@ -91,6 +121,19 @@ _FILINGS: tuple[m.Entry, ...] = (
 elsewhere they settle by the posture and reach nothing new."""
 
 
+_EARLY_DISCOVERY = (_e(m.JointReport, agreed=["r1"], disputed=["r2"]),
+                    _e(m.Supplement, by="pat", requests=["r2"]))
+_ASSERTIONS = {who: (_e(m.Answer, by=who, asserts_qi=True), _e(m.SjMotion, by=who, asserts_qi=True),
+                     _e(m.MotionToDismiss, by=who, asserts_qi=True, rule="12(b)(6)")) for who in ("oakes", "city")}
+_DISCOVERY_MOTION = _e(m.DiscoveryMotion, by="pat", requests=[m.Request(id="r1", text="tailored"),
+                                                              m.Request(id="r2", text="loose")])
+_DISCOVERY = tuple((frozenset(requests), _e(m.Discovery, by="pat", against="oakes", requests=requests))
+                   for requests in (["r1"], ["r2"], []))
+_QI_RULINGS = tuple(_e(m.QiRuling, outcome=outcome, defendants=["oakes"])
+                    for outcome in ("granted", "granted_in_part", "denied"))
+_JUDGMENTS = tuple(_e(m.Judgment, outcome="dismissed", defendants=named) for named in (None, ["oakes"]))
+
+
 def alphabet(p: Posture, phase: str, procedure: Procedure) -> Iterator[m.Entry]:
     """Every abstract entry to try from a situation (ids refer only to what exists).
 
@@ -98,34 +141,45 @@ def alphabet(p: Posture, phase: str, procedure: Procedure) -> Iterator[m.Entry]:
     discovery from the municipality (a warning at most, LAW.md s.2).
     """
     early = not (p.resolutions or p.orders or p.appeals)
-    for filing in _FILINGS:
-        if early and procedure.in_usual_order(phase, filing.event):
-            yield filing
-    if early and p.requests:
-        yield _e(m.JointReport, agreed=["r1"], disputed=["r2"])
-        yield _e(m.Supplement, by="pat", requests=["r2"])
-    for who in ("oakes", "city"):
-        yield _e(m.Answer, by=who, asserts_qi=True)
-        yield _e(m.SjMotion, by=who, asserts_qi=True)
+    if early:
+        for filing in _FILINGS:
+            if procedure.in_usual_order(phase, filing.event):
+                yield filing
+        if p.requests:
+            yield from _EARLY_DISCOVERY
+    for who, (answer, sj_motion, motion_to_dismiss) in _ASSERTIONS.items():
+        yield answer
+        yield sj_motion
         if not any(x == who for _, x in p.qi_motions):
-            yield _e(m.MotionToDismiss, by=who, asserts_qi=True, rule="12(b)(6)")
+            yield motion_to_dismiss
     yield from _rulings(p)
     if not p.requests:
-        yield _e(m.DiscoveryMotion, by="pat", requests=[m.Request(id="r1", text="tailored"),
-                                                       m.Request(id="r2", text="loose")])
+        yield _DISCOVERY_MOTION
     yield from _orders(p)
-    for requests in (["r1"], ["r2"], []):
-        if set(requests) <= p.requests:
-            yield _e(m.Discovery, by="pat", against="oakes", requests=requests)
+    for requests, discovery in _DISCOVERY:
+        if requests <= p.requests:
+            yield discovery
     if "oakes" in p.asserted and not p.resolutions:  # QI is decided once (again only if vacated)
-        for outcome in ("granted", "granted_in_part", "denied"):
-            yield _e(m.QiRuling, outcome=outcome, defendants=["oakes"])
+        yield from _QI_RULINGS
     yield from _appeals(p)
-    for named in (None, ["oakes"]):
-        yield _e(m.Judgment, outcome="dismissed", defendants=named)
+    yield from _JUDGMENTS
+
+
+_NUMBERED: dict[tuple[int, int], tuple[m.Entry, m.Entry]] = {}
+
+
+def _numbered(bare: m.Entry, ref: int) -> m.Entry:
+    """``bare`` as docket entry ``ref``: one copy per (entry, position), kept for the next situation."""
+    hit = _NUMBERED.get((id(bare), ref))
+    if hit is None or hit[0] is not bare:
+        hit = _NUMBERED[id(bare), ref] = (bare, bare.model_copy(update={"entry_number": ref}))
+    return hit[1]
 
 
 # --- situations ------------------------------------------------------------------------------------
+_NONE: frozenset = frozenset()
+
+
 def abstract(p: Posture) -> tuple:
     """What the law reads of the posture, entry numbers renumbered 1, 2, ...: equal keys behave alike.
 
@@ -133,19 +187,27 @@ def abstract(p: Posture) -> tuple:
     the gates, requests and orders are left out too. Left out always: motions already ruled on (never referred to again) and the conference dates (the
     alphabet's entries carry no dates, so no deadline can be missed).
     """
-    if not any(may_assert_qi(p, o) for o in p.in_case):
-        p = p.evolve(gate1=frozenset(), fact_questions=frozenset(), requests=frozenset(), tailored=frozenset(),
-                     orders=())
-    refs = sorted(p.pending_qi_motions | {r.entry for r in p.resolutions} | {o.entry for o in p.orders}
-                  | {x.entry for x in p.appeals} | {x.from_entry for x in p.appeals})
-    n = {r: i for i, r in enumerate(refs, 1)}.__getitem__
-    pending = {r: w for r, w in p.qi_motions if r in p.pending_qi_motions}
+    if any(may_assert_qi(p, o) for o in p.in_case):
+        gate1, fact_questions, requests, tailored = p.gate1, p.fact_questions, p.requests, p.tailored
+        orders = p.orders
+    else:
+        gate1 = fact_questions = requests = tailored = _NONE
+        orders = ()
+    qi_motions, pending, resolutions, appeals = p.qi_motions, p.pending_qi_motions, p.resolutions, p.appeals
+    motions = ruled = _NONE
+    if pending or resolutions or orders or appeals:
+        refs = set(pending)
+        refs.update([r.entry for r in resolutions], [o.entry for o in orders], [x.entry for x in appeals],
+                    [x.from_entry for x in appeals])
+        n = {r: i for i, r in enumerate(sorted(refs), 1)}
+        deferred = p.deferred_qi_motions
+        motions = frozenset([(n[r], w, r in deferred) for r, w in qi_motions if r in pending])
+        ruled = frozenset([(r.official, r.outcome, n[r.entry]) for r in resolutions])
+        orders = tuple([(n[o.entry], o.against, o.scope, o.authorized) for o in orders])
+        appeals = tuple([(n[x.entry], n[x.from_entry], x.frivolous) for x in appeals])
     return (
-        p.carswell, p.in_case, p.claimed_qi, p.asserted, frozenset(w for _, w in p.qi_motions),
-        frozenset((n(r), w, r in p.deferred_qi_motions) for r, w in pending.items()),
-        frozenset((r.official, r.outcome, n(r.entry)) for r in p.resolutions), p.gate1, p.fact_questions,
-        p.requests, p.tailored, tuple((n(o.entry), o.against, o.scope, o.authorized) for o in p.orders),
-        tuple((n(x.entry), n(x.from_entry), x.frivolous) for x in p.appeals),
+        p.carswell, p.in_case, p.claimed_qi, p.asserted, frozenset([w for _, w in qi_motions]), motions, ruled,
+        gate1, fact_questions, requests, tailored, orders, appeals,
     )
 
 
@@ -156,6 +218,7 @@ class _Node:
     law_as_of: dt.date
     path: tuple[m.Entry, ...]
     skipped: bool  # the path relied on a removed guard
+    abstract: tuple = field(default=(), repr=False)  # ``abstract(posture)``, kept for entries that change nothing
 
 
 @dataclass
@@ -172,8 +235,46 @@ class Exploration:
     invariant: Invariant | None = field(default=None, repr=False)
 
 
-def _refused(procedure: Procedure, entry: m.Entry, posture: Posture, ref: int) -> bool:
-    return any(f.guard.blocks for f in judge(procedure, entry, posture, ref))
+class _Tables:
+    """``procedure`` with its lookups built once per exploration.
+
+    ``Procedure.move`` builds a dict on every access, and routing, ``in_usual_order`` and the guard
+    checks each read it per transition. Routing and the usual-order test still run ``Procedure``'s own
+    code, on this object, whose ``move`` is built once and whose ``routes`` and ``in_usual_order`` are
+    remembered per (event, phase); anything else is the procedure's.
+    """
+
+    def __init__(self, procedure: Procedure) -> None:
+        self._procedure = procedure
+        self.move = procedure.move
+        self.blocking = {event: tuple(x for x in mv.guards if x.blocks) for event, mv in self.move.items()}
+        self._routes: dict[tuple[str, str], tuple] = {}
+        self._usual: dict[tuple[str, str], bool] = {}
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._procedure, name)
+
+    def routes(self, event: str, phase: str) -> tuple:
+        if (event, phase) not in self._routes:
+            self._routes[event, phase] = self._procedure.routes(event, phase)
+        return self._routes[event, phase]
+
+    def in_usual_order(self, phase: str, event: str) -> bool:
+        if (phase, event) not in self._usual:
+            self._usual[phase, event] = type(self._procedure).in_usual_order(self, phase, event)
+        return self._usual[phase, event]
+
+
+def _refused(guards: tuple[Guard, ...], entry: m.Entry, posture: Posture, ref: int) -> bool:
+    """Whether strict mode refuses ``entry``: ``engine.judge`` finds a blocking guard it does not keep.
+
+    Only the blocking guards are run, and only until one fails: cautions never refuse (``judge`` keeps
+    them for the report, which the explorer does not need).
+    """
+    for guard in guards:
+        if guard.check(entry, posture, ref) is not None:
+            return True
+    return False
 
 
 def explore(procedure: Procedure = PROCEDURE, invariants: tuple[Invariant, ...] = SAFETY,
@@ -182,46 +283,76 @@ def explore(procedure: Procedure = PROCEDURE, invariants: tuple[Invariant, ...] 
 
     With guards removed, prefer the shortest counterexample that passes through an entry ``law``
     (the full procedure) would have refused: it shows what skipping the guard lets through.
+
+    Each step is the runtime's: the blocking guards ``engine.judge`` runs, ``effects.apply`` and
+    ``Procedure.next_phase``; each accepted step is checked against ``invariants`` as
+    ``invariants.broken`` does.
     """
     start = time.perf_counter()
     out = Exploration(procedure)
     final = {p.name for p in procedure.phases if p.final}
+    tables = _Tables(procedure)
+    next_phase = partial(type(procedure).next_phase, tables)
+    removed = bool(procedure.removed)
+    law_move = law.move
+    # ``invariants.broken``, with each invariant's ``holds`` looked up once.
+    checks = tuple((x, x.holds) for x in invariants if x.state or x.step)
+    # What each kind of entry does, looked up once: the guards that can refuse it, those only ``law`` has
+    # and ``apply``'s own dispatch. An entry the procedure accepted kept every guard the two share, so
+    # ``law`` refuses it exactly when one of the guards only ``law`` has fails.
+    rules: dict[type, tuple[tuple[Guard, ...], tuple[Guard, ...], Callable[[m.Entry, Posture, int], Posture]]]
+    rules = {}
+
+    def rules_for(entry: m.Entry) -> tuple:
+        guards = tables.blocking[entry.event]
+        law_only = tuple(x for x in law_move[entry.event].guards if x.blocks and x not in guards)
+        rules[type(entry)] = kind = (guards, law_only, apply.dispatch(type(entry)))
+        return kind
+
     seen: dict[tuple, int] = {}
     nodes: list[_Node] = []
     edges: list[set[int]] = []
     fallback = found = None
-
-    def visit(node: _Node) -> int:
-        key = (node.phase, abstract(node.posture), node.skipped)
-        if key not in seen:
-            seen[key] = len(nodes)
-            nodes.append(node)
-            edges.append(set())
-        return seen[key]
+    transitions = 0
 
     for day in LAW_AS_OF:
-        visit(_Node(procedure.initial, Posture.start(CAST, day), day, (), False))
+        posture = Posture.start(CAST, day)
+        key = (procedure.initial, abstract(posture), False)
+        if key not in seen:
+            seen[key] = len(nodes)
+            nodes.append(_Node(procedure.initial, posture, day, (), False, key[1]))
+            edges.append(set())
     here = 0
     while here < len(nodes) and found is None:
         node = nodes[here]
-        ref = len(node.path) + 1
-        for bare in alphabet(node.posture, node.phase, procedure):
-            entry = bare.model_copy(update={"entry_number": ref})
-            out.transitions += 1
-            if _refused(procedure, entry, node.posture, ref):
+        before, phase, path, skipped_before = node.posture, node.phase, node.path, node.skipped
+        ref = len(path) + 1
+        succ = edges[here]
+        for bare in alphabet(before, phase, tables):
+            entry = _numbered(bare, ref)
+            transitions += 1
+            guards, law_only, effect = rules.get(type(entry)) or rules_for(entry)
+            if _refused(guards, entry, before, ref):
                 continue  # strict mode: a refused entry changes nothing
-            after = apply(entry, node.posture, ref)
-            skipped = node.skipped or (bool(procedure.removed) and _refused(law, entry, node.posture, ref))
-            nxt = _Node(procedure.next_phase(node.phase, entry, after), after, node.law_as_of,
-                        node.path + (entry,), skipped)
-            if bad := broken(node.posture, entry, after, invariants):
-                if skipped or not procedure.removed:
+            after = effect(entry, before, ref)
+            skipped = skipped_before or (removed and _refused(law_only, entry, before, ref))
+            dest = next_phase(phase, entry, after)
+            if bad := [x for x, holds in checks if not holds(before, entry, after)]:
+                nxt = _Node(dest, after, node.law_as_of, path + (entry,), skipped)
+                if skipped or not removed:
                     found = (nxt, bad[0])
                     break
                 fallback = fallback or (nxt, bad[0])
-            edges[here].add(visit(nxt))
+            situation = node.abstract if after is before else abstract(after)
+            key = (dest, situation, skipped)
+            i = seen.get(key)
+            if i is None:
+                i = seen[key] = len(nodes)
+                nodes.append(_Node(dest, after, node.law_as_of, path + (entry,), skipped, situation))
+                edges.append(set())
+            succ.add(i)
         here += 1
-    out.situations = len(nodes)
+    out.situations, out.transitions = len(nodes), transitions
     found = found or fallback
     if found is None:
         goals = {i for i, n in enumerate(nodes) if n.phase in final and decided(n.posture)}
