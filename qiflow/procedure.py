@@ -8,6 +8,7 @@ its guards are the law (``guards.py``) and its routes say where the case goes ne
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from typing import Callable
 
 from qiflow import authorities as a
@@ -60,7 +61,7 @@ class Move:
     settles_from: tuple[str, ...] = ()
     stays: bool = False
 
-    @property
+    @cached_property
     def barring_guards(self) -> tuple[Guard, ...]:
         return tuple(x for x in self.guards if x.blocks)
 
@@ -210,9 +211,14 @@ class Procedure:
     removed: tuple[str, ...] = field(default=())
     amendments: tuple[str, ...] = field(default=())
 
-    @property
+    @cached_property
     def move(self) -> dict[str, Move]:
         return {mv.event: mv for mv in self.moves}
+
+    @cached_property
+    def _routes_from(self) -> dict[tuple[str, str], tuple[Route, ...]]:
+        return {(mv.event, p.name): tuple(r for r in mv.routes if p.name in r.sources) + SETTLE
+                for mv in self.moves for p in self.phases}
 
     @property
     def guards(self) -> tuple[Guard, ...]:
@@ -244,9 +250,7 @@ class Procedure:
 
     def routes(self, event: str, phase: str) -> tuple[Route, ...]:
         """Routes tried for ``event`` from ``phase``, in order: its own, then settling by the posture."""
-        mv = self.move[event]
-        own = tuple(r for r in mv.routes if phase in r.sources)
-        return own + SETTLE
+        return self._routes_from[event, phase]
 
     def next_phase(self, phase: str, entry: m.Entry, posture: Posture) -> str:
         """Pure routing, used by the exhaustive verifier; the runtime machine must agree."""

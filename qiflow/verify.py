@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import time
 from dataclasses import dataclass, field
-from functools import cache, partial
+from functools import cache
 from typing import Callable, Iterator
 
 import yaml
@@ -235,36 +235,6 @@ class Exploration:
     invariant: Invariant | None = field(default=None, repr=False)
 
 
-class _Tables:
-    """``procedure`` with its lookups built once per exploration.
-
-    ``Procedure.move`` builds a dict on every access, and routing, ``in_usual_order`` and the guard
-    checks each read it per transition. Routing and the usual-order test still run ``Procedure``'s own
-    code, on this object, whose ``move`` is built once and whose ``routes`` and ``in_usual_order`` are
-    remembered per (event, phase); anything else is the procedure's.
-    """
-
-    def __init__(self, procedure: Procedure) -> None:
-        self._procedure = procedure
-        self.move = procedure.move
-        self.blocking = {event: tuple(x for x in mv.guards if x.blocks) for event, mv in self.move.items()}
-        self._routes: dict[tuple[str, str], tuple] = {}
-        self._usual: dict[tuple[str, str], bool] = {}
-
-    def __getattr__(self, name: str) -> object:
-        return getattr(self._procedure, name)
-
-    def routes(self, event: str, phase: str) -> tuple:
-        if (event, phase) not in self._routes:
-            self._routes[event, phase] = self._procedure.routes(event, phase)
-        return self._routes[event, phase]
-
-    def in_usual_order(self, phase: str, event: str) -> bool:
-        if (phase, event) not in self._usual:
-            self._usual[phase, event] = type(self._procedure).in_usual_order(self, phase, event)
-        return self._usual[phase, event]
-
-
 def _refused(guards: tuple[Guard, ...], entry: m.Entry, posture: Posture, ref: int) -> bool:
     """Whether strict mode refuses ``entry``: ``engine.judge`` finds a blocking guard it does not keep.
 
@@ -291,8 +261,7 @@ def explore(procedure: Procedure = PROCEDURE, invariants: tuple[Invariant, ...] 
     start = time.perf_counter()
     out = Exploration(procedure)
     final = {p.name for p in procedure.phases if p.final}
-    tables = _Tables(procedure)
-    next_phase = partial(type(procedure).next_phase, tables)
+    next_phase = procedure.next_phase
     removed = bool(procedure.removed)
     law_move = law.move
     # ``invariants.broken``, with each invariant's ``holds`` looked up once.
@@ -304,7 +273,7 @@ def explore(procedure: Procedure = PROCEDURE, invariants: tuple[Invariant, ...] 
     rules = {}
 
     def rules_for(entry: m.Entry) -> tuple:
-        guards = tables.blocking[entry.event]
+        guards = procedure.move[entry.event].barring_guards
         law_only = tuple(x for x in law_move[entry.event].guards if x.blocks and x not in guards)
         rules[type(entry)] = kind = (guards, law_only, apply.dispatch(type(entry)))
         return kind
@@ -328,7 +297,7 @@ def explore(procedure: Procedure = PROCEDURE, invariants: tuple[Invariant, ...] 
         before, phase, path, skipped_before = node.posture, node.phase, node.path, node.skipped
         ref = len(path) + 1
         succ = edges[here]
-        for bare in alphabet(before, phase, tables):
+        for bare in alphabet(before, phase, procedure):
             entry = _numbered(bare, ref)
             transitions += 1
             guards, law_only, effect = rules.get(type(entry)) or rules_for(entry)
