@@ -2,15 +2,27 @@
 
 Ids always refer to what exists (the file format requires it); the law is what varies, so dockets
 come out lawful, nearly lawful and plainly unlawful.
+
+``docket_walks`` instead walks one procedure entry by entry, drawing each next entry from those the
+exhaustive explorer would try (``verify.alphabet``): the rare paths a removed guard opens come up often
+enough for Hypothesis' own search to find them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
+from functools import lru_cache, partial
+from typing import Callable
 
 from hypothesis import strategies as st
 
 from qiflow import models as m
+from qiflow.effects import apply
+from qiflow.engine import Case, judge
+from qiflow.posture import Posture
+from qiflow.procedure import PROCEDURE, Procedure
+from qiflow.verify import CAST, LAW_AS_OF, alphabet
 
 QUESTIONS = ("q1", "q2")
 REQUESTS = ("r1", "r2", "r3")
@@ -166,3 +178,69 @@ def scenarios(draw: st.DrawFn, mode: str = "audit", max_entries: int = 14) -> m.
         entry(draw, d, event)
     law_as_of = draw(st.sampled_from((dt.date(2021, 1, 1), dt.date(2022, 6, 17), dt.date(2024, 1, 1))))
     return m.Scenario(qiflow=1, title="generated", mode=mode, law_as_of=law_as_of, parties=cast, docket=d.entries)
+
+
+# --- walks: dockets built entry by entry from what the procedure makes sensible next --------------
+WALK_WEIGHTS: dict[str, int] = {
+    "answer": 6, "motion_to_dismiss": 6, "sj_motion": 3,  # asserting QI (or trying to)
+    "discovery_motion": 6, "motion_to_dismiss_ruling": 4, "discovery_order": 10, "discovery": 8,
+    "qi_ruling": 3, "appeal": 5, "frivolous_certification": 2, "appeal_ruling": 3,
+}
+"""How often each event kind is drawn among those on offer (others 1): the gates' events come up most."""
+
+
+Options = tuple[tuple[m.Entry, ...], ...]
+
+
+def _tickets(entries: tuple[m.Entry, ...]) -> tuple[m.Entry, ...]:
+    """``entries`` repeated so that one uniform draw picks a kind by ``WALK_WEIGHTS``, then one of its entries."""
+    count = Counter(e.event for e in entries)
+    return tuple(e for e in entries for _ in range(max(1, round(12 * WALK_WEIGHTS.get(e.event, 1) / count[e.event]))))
+
+
+def _options(procedure: Procedure, before: Posture, phase: str, ref: int) -> Options:
+    """What to draw from in a situation, as tickets: the entries ``verify.alphabet`` offers that ``procedure``
+    accepts and that move the case (change the posture or the phase, or are discovery, what the gates
+    guard); those it accepts; and all it offers (each falling back on the next if empty)."""
+    offered = tuple(alphabet(before, phase, procedure))  # bare: guards and effects read ``ref``, not the number
+    accepted = tuple(e for e in offered if not any(f.guard.blocks for f in judge(procedure, e, before, ref)))
+    moving = tuple(e for e in accepted if procedure.move[e.event].stays
+                   or (after := apply(e, before, ref)) != before or procedure.next_phase(phase, e, after) != phase)
+    return _tickets(moving or accepted or offered), _tickets(accepted or offered), _tickets(offered)
+
+
+@st.composite
+def _next_entry(draw: st.DrawFn, case: Case, options: Callable[[Posture, str, int], Options]) -> m.Entry:
+    """One entry to file next in ``case``: mostly one that moves it, sometimes any accepted, rarely any."""
+    ref = len(case.steps) + 1
+    pools = options(case.posture, case.phase, ref)
+    tier = draw(st.integers(0, 9))  # 9: any offered, 8: any accepted, else (shrinking to) one that moves the case
+    pool = pools[max(0, tier - 7)]
+    return pool[draw(st.integers(0, len(pool) - 1))].model_copy(update={"entry_number": ref})
+
+
+@st.composite
+def _walks(draw: st.DrawFn, procedure: Procedure, max_entries: int,
+           options: Callable[[Posture, str, int], Options]) -> m.Scenario:
+    law_as_of = draw(st.sampled_from(LAW_AS_OF))
+    case = Case(list(CAST), law_as_of, strict=True, procedure=procedure)
+    try:
+        while len(case.steps) < max_entries and (not case.steps or draw(st.integers(0, 15))):  # 0 ends it
+            case.step(draw(_next_entry(case, options)))
+    finally:
+        case.close()
+    return m.Scenario(qiflow=1, title="walk", mode="strict", law_as_of=law_as_of, parties=list(CAST),
+                      docket=[s.entry for s in case.steps])
+
+
+def docket_walks(procedure: Procedure = PROCEDURE, max_entries: int = 12) -> st.SearchStrategy[m.Scenario]:
+    """Strict dockets walked entry by entry through ``procedure``, each entry drawn from ``verify.alphabet``.
+
+    The real ``Case`` (strict mode) carries the posture and phase forward, so each next entry is one that
+    makes sense from where the case stands: mostly one the procedure accepts and that moves the case,
+    sometimes any it accepts, sometimes one it refuses (kept on the docket, as strict mode keeps it),
+    event kinds weighted by ``WALK_WEIGHTS``. Ids refer only to what exists (``verify.CAST``). Each entry
+    is one draw, so Hypothesis shrinks a walk by dropping entries; the options from each situation are
+    worked out once per strategy (walks share their beginnings, and shrinking replays them).
+    """
+    return _walks(procedure, max_entries, lru_cache(maxsize=1 << 14)(partial(_options, procedure)))
