@@ -37,17 +37,17 @@ def _assertion(entry: m.Answer | m.MotionToDismiss | m.SjMotion, before: Posture
         return f"{who} filed {what} without asserting qualified immunity.", ()
     if entry.by in before.parties and before.parties[entry.by].may_assert_qi:
         return (
-            f"{who} asserted qualified immunity by {what}: discovery against them is stayed until it is "
-            "resolved, and the plaintiff now carries the burden to show it does not apply.",
+            f"{who} asserted qualified immunity in {what}: discovery against the official is stayed until "
+            "QI is resolved, and the plaintiff now carries the burden to show it does not apply.",
             (at(a.HARLOW, "818"), at(a.WICKS, "994-95"), at(a.MCCLENDON, "323")),
         )
-    return f"{who} asserted qualified immunity by {what}, but cannot claim it; nothing is stayed.", (
+    return f"{who} asserted qualified immunity in {what}, but cannot claim it; nothing is stayed.", (
         at(a.OWEN, "638"), at(a.GRAHAM, "166-67"))
 
 
 @describe.register
 def _(entry: m.Answer, before: Posture, after: Posture) -> Said:
-    return _assertion(entry, before, "answer")
+    return _assertion(entry, before, "the answer")
 
 
 @describe.register
