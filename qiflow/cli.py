@@ -15,6 +15,7 @@ from qiflow.checking import mismatches, scenario_files
 from qiflow.codes import CODES
 from qiflow.loader import ScenarioError, load
 from qiflow.models import Scenario
+from qiflow.views.docs import schema_page
 from qiflow.views.rules import describe_rule, list_rules
 from qiflow.views.text import make_console, render
 
@@ -114,7 +115,7 @@ def rule(code: str | None, all_: bool) -> None:
 @main.command()
 def schema() -> None:
     """Print the JSON Schema of the scenario format, for editors."""
-    click.echo(json.dumps(Scenario.model_json_schema(by_alias=True), indent=2, sort_keys=True))
+    click.echo(schema_page(), nl=False)
 
 from qiflow.docs_cli import docs  # noqa: E402
 main.add_command(docs)

@@ -1,11 +1,12 @@
 """Reference pages generated from the one definition and the scenarios: never typed by hand.
 
-``docs/cases.md`` (the case library), ``docs/rules.md`` (the violation codes) and ``docs/procedure.md``
-(phases, moves and guards) are rebuilt by ``qiflow docs --write docs/`` and checked by ``--check``.
+``docs/cases.md`` (the case library), ``docs/rules.md`` (the violation codes), ``docs/procedure.md``
+(phases, moves and guards) and ``docs/scenario.schema.json`` (the file format) are rebuilt by ``qiflow docs --write docs/`` and checked by ``--check``.
 """
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -134,8 +135,14 @@ def procedure_page() -> str:
     return "\n".join(lines) + "\n"
 
 
+def schema_page() -> str:
+    """The scenario format's JSON Schema, for editors (the same text as ``qiflow schema``)."""
+    return json.dumps(m.Scenario.model_json_schema(by_alias=True), indent=2, sort_keys=True) + "\n"
+
+
 def pages(scenarios: Path) -> dict[str, str]:
-    return {"cases.md": cases_page(scenarios), "rules.md": rules_page(), "procedure.md": procedure_page()}
+    return {"cases.md": cases_page(scenarios), "rules.md": rules_page(), "procedure.md": procedure_page(),
+            "scenario.schema.json": schema_page()}
 
 
 def stale(docs: Path, scenarios: Path) -> list[str]:
