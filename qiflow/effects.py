@@ -139,9 +139,10 @@ def _(entry: m.QiRuling, posture: Posture, ref: int) -> Posture:
 
 
 def qi_ruling_defendants(entry: m.QiRuling, posture: Posture) -> tuple[str, ...]:
-    """Those a QI ruling names; if it names none, every official still in the case who asserted QI."""
+    """The officials a QI ruling decides: those it names (only an official holds QI, so a city it names is
+    not decided), or, if it names none, every official still in the case who asserted QI."""
     if entry.defendants is not None:
-        return tuple(entry.defendants)
+        return tuple(d for d in entry.defendants if d in posture.officials)
     return tuple(o for o in posture.officials if o in posture.asserted and o in posture.in_case)
 
 

@@ -116,7 +116,8 @@ def _judge_and_apply(law: Law, e: m.Entry, ref: int) -> list[str]:
         named = e.defendants if e.defendants is not None else [
             p for p in law.cast if law.cast[p].is_official and p in law.asserted and p in law.in_case]
         for who in named:
-            law.decide(who, e.outcome, ref)
+            if law.eligible(who):  # only an official holds QI; a grant takes "the official" out
+                law.decide(who, e.outcome, ref)
     elif isinstance(e, m.Appeal):
         law.appeals[ref] = (e.from_, False)
     elif isinstance(e, m.FrivolousCertification) and e.appeal in law.appeals:

@@ -175,3 +175,10 @@ def test_official_capacity_defendant_is_not_an_official_for_coverage() -> None:
         {"entry_number": 1, **QI_ANSWER}, order]})
     report = audit(s)
     assert report.codes == ["QI303"] and not report.discovery_authorized
+
+
+def test_a_qi_ruling_naming_the_city_does_not_take_it_out() -> None:
+    ruling = {"event": "qi_ruling", "outcome": "granted", "defendants": ["smith", "city"]}
+    report = audit(scenario(QI_ANSWER, ruling, {"event": "discovery", "by": "doe", "against": "city"}))
+    assert report.codes == [] and report.state == "merits"
+    assert report.officials[0].qi_status == "out of the case"
