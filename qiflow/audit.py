@@ -6,6 +6,7 @@ import datetime as dt
 
 from qiflow import models as m
 from qiflow.authorities import Authority
+from qiflow.codes import APPEALABILITY_AUTHORITIES
 from qiflow.engine import Case, Step, message
 from qiflow.explain import describe
 from qiflow.nextmoves import next_moves
@@ -87,6 +88,7 @@ def _report(scenario: m.Scenario, case: Case, file: str | None, as_of: dt.date |
         title=scenario.title, file=file, mode=mode, law_as_of=as_of, carswell_rules=final.carswell,
         state=case.phase, state_label=PHASE[case.phase].label,
         discovery_authorized=final.discovery_authorized, appealable=case.appealable,
+        appealable_authorities=[] if case.appealable is None else _cites(APPEALABILITY_AUTHORITIES),
         refused=[s.entry.entry_number if s.entry.entry_number is not None else i
                  for i, s in enumerate(steps, 1) if not s.accepted],
         violations=[v for i, s in enumerate(steps, 1) for v in _violations(i, s)],

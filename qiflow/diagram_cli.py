@@ -14,7 +14,7 @@ from qiflow.views.diagram import FORMATS, DotMissing, case_graph, procedure_grap
 from qiflow.views.diagram import gallery
 from qiflow.views.diagram.counterexample import NoCounterexample, counterexample_graph
 
-OK, STALE, USAGE = 0, 1, 2
+STALE, USAGE = 1, 2
 
 
 def _fail(message: str) -> None:

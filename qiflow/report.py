@@ -66,6 +66,7 @@ class Report(Out):
     state_label: str
     discovery_authorized: bool
     appealable: bool | None
+    appealable_authorities: list[str]
     refused: list[int]
     violations: list[Violation]
     entries: list[EntryReport]

@@ -35,6 +35,7 @@ def test_run_json_has_the_contracted_fields() -> None:
     assert violation["code"] == "QI101" and violation["entry_number"] == 15
     assert any("Carswell v. Camp, 54 F.4th 307, 311-12" in a for a in violation["authorities"])
     assert {"entry_number", "event", "accepted", "explanation"} <= set(report["entries"][0])
+    assert report["appealable"] is True and any("Gaines v. Davis" in a for a in report["appealable_authorities"])
 
 
 def test_law_as_of_flag_overrides_the_scenario() -> None:

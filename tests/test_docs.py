@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from qiflow.authorities import reported_name
 from qiflow.codes import CODES
 from qiflow.procedure import PROCEDURE
 from qiflow.views import docs
@@ -49,3 +50,9 @@ def test_readme_opens_with_two_commands_and_ci_runs_the_test_one() -> None:
     assert len(commands) == 2
     assert "qiflow run scenarios/rusanowsky-v-city-of-dallas.yaml" in commands[0]
     assert commands[1] in (ROOT / ".ci" / "run").read_text()
+
+
+def test_the_orders_spellings_print_as_the_reported_names() -> None:
+    assert reported_name("Zanitz v. Seal") == "Zantiz v. Seal"
+    assert reported_name("Lion Boulous v. Wilson") == "Lion Boulos v. Wilson"
+    assert "Zanitz" not in docs.cases_page(SCENARIOS)

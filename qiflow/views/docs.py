@@ -12,6 +12,7 @@ from pathlib import Path
 
 from qiflow import models as m
 from qiflow.audit import audit
+from qiflow.authorities import reported_name
 from qiflow.checking import scenario_files
 from qiflow.codes import CODES
 from qiflow.loader import load
@@ -80,12 +81,12 @@ def cases_page(root: Path) -> str:
             court += f"; {_appealable(held.appealable)}"
         engine = (", ".join(c.report.codes) or "no departure") + f"; {_appealable(c.report.appealable)}"
         lines.append("| " + " | ".join(_cell(x) for x in (
-            f"[{c.facts.short_name}](../{c.path.relative_to(root.parent).as_posix()})", c.facts.year,
+            f"[{reported_name(c.facts.short_name)}](../{c.path.relative_to(root.parent).as_posix()})", c.facts.year,
             c.facts.posture, c.facts.turned_on, court, c.facts.appellate_outcome, engine,
             "yes" if c.matches else "**no**",
         )) + " |")
     for c in cases:
-        lines += ["", f"## {c.facts.short_name} ({c.facts.year})", "", f"*{c.facts.citation}*", ""]
+        lines += ["", f"## {reported_name(c.facts.short_name)} ({c.facts.year})", "", f"*{c.facts.citation}*", ""]
         if c.scenario.teaching is not None:
             t = c.scenario.teaching
             lines += [f"- **Question.** {t.question}", f"- **What the court did.** {t.held}",

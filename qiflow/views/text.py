@@ -88,6 +88,8 @@ def _summary(report: Report) -> Text:
     out.append(f"Where the case stands: {report.state_label} ({report.state})\n", style="bold")
     out.append(f"Discovery against an official authorized: {'yes' if report.discovery_authorized else 'no'}\n")
     out.append(f"Last discovery order immediately appealable: {appealable}\n")
+    if report.appealable is not None:
+        out.append("  (collateral-order doctrine: " + "; ".join(report.appealable_authorities[:2]) + ")\n", style="dim")
     errors = sum(v.severity == "error" for v in report.violations)
     warnings = len(report.violations) - errors
     out.append(f"{errors} error(s), {warnings} warning(s)", style="red" if errors else "green")
