@@ -12,10 +12,10 @@ import sys
 import time
 from pathlib import Path
 
-from qiflow import machine
-from qiflow.audit import audit
-from qiflow.checking import scenario_files
-from qiflow.loader import load
+from qiflow.procedure.careful import machine
+from qiflow.engine.run import audit
+from qiflow.engine.expect import scenario_files
+from qiflow.files.load import load
 
 ROOT = Path(__file__).resolve().parent.parent
 

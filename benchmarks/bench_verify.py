@@ -23,9 +23,9 @@ import time
 from pathlib import Path
 from types import ModuleType
 
-from qiflow.invariants import SAFETY, TAKEN_WHILE_GATES_HOLD
-from qiflow.procedure import PROCEDURE
-from qiflow.verify import explore
+from qiflow.law.invariants import SAFETY, TAKEN_WHILE_GATES_HOLD
+from qiflow.procedure.careful import PROCEDURE
+from qiflow.verify.explore import explore
 
 ROOT = Path(__file__).resolve().parent.parent
 BASELINE = "46fa6c7"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from qiflow.models import Scenario
+from qiflow.scenario import Scenario
 
 CAST = [
     {"id": "doe", "name": "Jane Doe", "role": "plaintiff"},

@@ -1,6 +1,6 @@
 """An independent reading of LAW.md s.11: the codes each entry of an audit-mode docket raises.
 
-Written from the law's text over the scenario models only (no qiflow.guards, effects or posture), so
+Written from the law's text over the scenario models only (no qiflow.law.guards, effects or posture), so
 that agreement with the engine means something.
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from qiflow import models as m
+from qiflow import scenario as m
 
 CARSWELL = dt.date(2022, 6, 17)
 

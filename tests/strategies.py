@@ -17,12 +17,12 @@ from typing import Callable
 
 from hypothesis import strategies as st
 
-from qiflow import models as m
-from qiflow.effects import apply
-from qiflow.engine import Case, judge
-from qiflow.posture import Posture
-from qiflow.procedure import PROCEDURE, Procedure
-from qiflow.verify import CAST, LAW_AS_OF, alphabet
+from qiflow import scenario as m
+from qiflow.law.effects import apply
+from qiflow.engine.case import Case, judge
+from qiflow.law.posture import Posture
+from qiflow.procedure.careful import PROCEDURE, Procedure
+from qiflow.verify.explore import CAST, LAW_AS_OF, alphabet
 
 QUESTIONS = ("q1", "q2")
 REQUESTS = ("r1", "r2", "r3")

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from qiflow.codes import CODES
+from qiflow.law.codes import CODES
 from tests.conftest import ROOT, SCENARIOS
 
 RULES = SCENARIOS / "rules"

@@ -7,10 +7,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-from qiflow.audit import audit
-from qiflow.guards import GATES
-from qiflow.loader import load
-from qiflow.procedure import CLUSTERS, PROCEDURE
+from qiflow.engine.run import audit
+from qiflow.law.guards import GATES
+from qiflow.files.load import load
+from qiflow.procedure.careful import CLUSTERS, PROCEDURE
 from qiflow.views.diagram import case_graph, procedure_graph, to_dot, to_mermaid
 from qiflow.views.diagram.procedure_view import barred_id, gate_id
 from tests.conftest import ROOT, SCENARIOS

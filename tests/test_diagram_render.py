@@ -13,7 +13,7 @@ from pathlib import Path
 import graphviz
 import pytest
 
-from qiflow.audit import audit
+from qiflow.engine.run import audit
 from qiflow.views.diagram import DotMissing, case_graph, procedure_graph, render, to_dot
 from qiflow.views.diagram.escape import mermaid
 from tests.conftest import ROOT

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from qiflow.authorities import reported_name
-from qiflow.codes import CODES
-from qiflow.procedure import PROCEDURE
+from qiflow.law.authorities import reported_name
+from qiflow.law.codes import CODES
+from qiflow.procedure.careful import PROCEDURE
 from qiflow.views import docs
 from tests.conftest import ROOT, SCENARIOS
 

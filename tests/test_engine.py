@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from qiflow.audit import audit
-from qiflow.models import Scenario
+from qiflow.engine.run import audit
+from qiflow.scenario import Scenario
 from tests.helpers import QI_ANSWER, QI_MOTION, REQUESTS, gated_order, scenario
 
 

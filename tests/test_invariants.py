@@ -6,9 +6,9 @@ import datetime as dt
 
 import pytest
 
-from qiflow import models as m
-from qiflow.engine import Case
-from qiflow.invariants import INVARIANT, SAFETY, broken
+from qiflow import scenario as m
+from qiflow.engine.case import Case
+from qiflow.law.invariants import INVARIANT, SAFETY, broken
 
 CAST = [{"id": "pat", "name": "P", "role": "plaintiff"}, {"id": "o1", "name": "O", "role": "defendant"},
         {"id": "city", "name": "C", "role": "defendant", "kind": "municipality"}]

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from qiflow.audit import audit
-from qiflow.guards import AMENDMENTS
-from qiflow.loader import load
-from qiflow.procedure import PROCEDURE
-from qiflow.verify import explore
+from qiflow.engine.run import audit
+from qiflow.law.guards import AMENDMENTS
+from qiflow.files.load import load
+from qiflow.procedure.careful import PROCEDURE
+from qiflow.verify.explore import explore
 from tests.conftest import SCENARIOS
 
 GAPS = sorted((SCENARIOS / "law-gaps").glob("*.yaml"))

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from qiflow.loader import ScenarioError, load
+from qiflow.files.load import ScenarioError, load
 from tests.conftest import ROOT
 
 BAD = ROOT / "tests" / "data" / "bad"

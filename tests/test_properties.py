@@ -12,11 +12,11 @@ from typing import Callable
 import pytest
 from hypothesis import given, settings
 
-from qiflow import models as m
-from qiflow.audit import audit
-from qiflow.engine import Case
-from qiflow.invariants import SAFETY, TAKEN_WHILE_GATES_HOLD, broken
-from qiflow.procedure import PROCEDURE, Procedure
+from qiflow import scenario as m
+from qiflow.engine.run import audit
+from qiflow.engine.case import Case
+from qiflow.law.invariants import SAFETY, TAKEN_WHILE_GATES_HOLD, broken
+from qiflow.procedure.careful import PROCEDURE, Procedure
 from tests import oracle
 from tests.strategies import docket_walks, scenarios
 

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from qiflow.audit import audit
-from qiflow.checking import mismatches, scenario_files
-from qiflow.codes import CODES
-from qiflow.loader import load
+from qiflow.engine.run import audit
+from qiflow.engine.expect import mismatches, scenario_files
+from qiflow.law.codes import CODES
+from qiflow.files.load import load
 from tests.conftest import SCENARIOS
 
 FILES = scenario_files([SCENARIOS])

@@ -9,10 +9,10 @@ from hypothesis import settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule, run_state_machine_as_test
 
-from qiflow import models as m
-from qiflow.engine import Case
-from qiflow.invariants import SAFETY, TAKEN_WHILE_GATES_HOLD
-from qiflow.procedure import PROCEDURE
+from qiflow import scenario as m
+from qiflow.engine.case import Case
+from qiflow.law.invariants import SAFETY, TAKEN_WHILE_GATES_HOLD
+from qiflow.procedure.careful import PROCEDURE
 from tests.strategies import Docket, casts, entry
 
 PROVED = tuple(x for x in SAFETY if x is not TAKEN_WHILE_GATES_HOLD)

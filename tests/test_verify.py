@@ -9,10 +9,10 @@ import pytest
 from click.testing import CliRunner
 
 from qiflow.cli import main
-from qiflow.invariants import SAFETY, TAKEN_WHILE_GATES_HOLD
-from qiflow.loader import parse
-from qiflow.procedure import PROCEDURE
-from qiflow.verify import explore, scenario_yaml
+from qiflow.law.invariants import SAFETY, TAKEN_WHILE_GATES_HOLD
+from qiflow.files.load import parse
+from qiflow.procedure.careful import PROCEDURE
+from qiflow.verify.explore import explore, scenario_yaml
 
 GAP = ("LAW.md s.11 lets an order in force outlive the posture that justified it: a general order entered "
        "before QI is asserted (or before a denial is vacated, or a QI motion filed) still covers the official, "

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from qiflow.codes import CODES, Code
-from qiflow.procedure import PROCEDURE
+from qiflow.law.codes import CODES, Code
+from qiflow.procedure.careful import PROCEDURE
 
 
 def guards_for(code: Code) -> list[str]:

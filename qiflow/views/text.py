@@ -7,7 +7,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from qiflow.report import EntryReport, Report
+from qiflow.engine.report import EntryReport, Report
 
 _MARK = {"ok": ("✓", "green"), "warn": ("!", "yellow"), "error": ("✗", "red"), "refused": ("⊘", "magenta")}
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from qiflow.audit import audit
-from qiflow.procedure import PROCEDURE
-from qiflow.verify import explore
+from qiflow.engine.run import audit
+from qiflow.procedure.careful import PROCEDURE
+from qiflow.verify.explore import explore
 from qiflow.views.diagram.graph import Graph
 from qiflow.views.diagram.path_view import case_graph
 

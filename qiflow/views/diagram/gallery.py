@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from qiflow.audit import audit
-from qiflow.loader import load
+from qiflow.engine.run import audit
+from qiflow.files.load import load
 from qiflow.views.diagram.counterexample import counterexample_graph
 from qiflow.views.diagram.dot import to_dot
 from qiflow.views.diagram.graph import Graph

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from qiflow import models as m
-from qiflow.procedure import PHASE, PROCEDURE, Procedure
-from qiflow.report import EntryReport, Report
+from qiflow import scenario as m
+from qiflow.procedure.careful import PHASE, PROCEDURE, Procedure
+from qiflow.engine.report import EntryReport, Report
 from qiflow.views.diagram import style
 from qiflow.views.diagram.escape import shorten
 from qiflow.views.diagram.graph import Graph, Label, Node, Text

@@ -7,9 +7,9 @@ reach it, and are reached from it, through short portal notes instead of edges a
 
 from __future__ import annotations
 
-from qiflow.codes import Code
-from qiflow.guards import GATES, Guard
-from qiflow.procedure import CLUSTERS, PROCEDURE, SETTLE, Move, Procedure, Route
+from qiflow.law.codes import Code
+from qiflow.law.guards import GATES, Guard
+from qiflow.procedure.careful import CLUSTERS, PROCEDURE, SETTLE, Move, Procedure, Route
 from qiflow.views.diagram import style
 from qiflow.views.diagram.escape import clean
 from qiflow.views.diagram.graph import Graph, Label, Node, Text

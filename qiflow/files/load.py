@@ -10,8 +10,8 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from qiflow import models as m
-from qiflow.codes import CODES
+from qiflow import scenario as m
+from qiflow.law.codes import CODES
 
 
 @dataclass

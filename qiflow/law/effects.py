@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from functools import singledispatch
 
-from qiflow import models as m
-from qiflow.posture import AppealOnFile, OrderInForce, Posture, Resolution
+from qiflow import scenario as m
+from qiflow.law.posture import AppealOnFile, OrderInForce, Posture, Resolution
 
 
 @singledispatch

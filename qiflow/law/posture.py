@@ -9,7 +9,7 @@ import datetime as dt
 from dataclasses import dataclass, field, fields, replace
 from typing import Callable, Iterable
 
-from qiflow.models import Party
+from qiflow.scenario import Party
 
 CARSWELL_EFFECTIVE = dt.date(2022, 6, 17)
 """Carswell v. Camp, 37 F.4th 1062 (5th Cir. June 17, 2022), substituted 54 F.4th 307 (Nov. 30, 2022)."""

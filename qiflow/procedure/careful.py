@@ -11,13 +11,13 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Callable
 
-from qiflow import authorities as a
-from qiflow import guards as g
-from qiflow import models as m
-from qiflow.authorities import Authority, at
-from qiflow.effects import asserts_qi_validly
-from qiflow.guards import Guard
-from qiflow.posture import Posture
+from qiflow.law import authorities as a
+from qiflow.law import guards as g
+from qiflow import scenario as m
+from qiflow.law.authorities import Authority, at
+from qiflow.law.effects import asserts_qi_validly
+from qiflow.law.guards import Guard
+from qiflow.law.posture import Posture
 
 
 @dataclass(frozen=True)

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import click
 
-from qiflow.audit import audit
-from qiflow.procedure import PROCEDURE, Procedure
-from qiflow.verify import Exploration, explore, scenario_yaml
+from qiflow.engine.run import audit
+from qiflow.procedure.careful import PROCEDURE, Procedure
+from qiflow.verify.explore import Exploration, explore, scenario_yaml
 
 CLEAN, VIOLATIONS, USAGE = 0, 1, 2
 

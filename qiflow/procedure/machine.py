@@ -11,9 +11,9 @@ from typing import Callable
 
 from transitions import EventData, Machine
 
-from qiflow import models as m
-from qiflow.posture import Posture
-from qiflow.procedure import SETTLE, Condition, Procedure
+from qiflow import scenario as m
+from qiflow.law.posture import Posture
+from qiflow.procedure.careful import SETTLE, Condition, Procedure
 
 
 class Docket:

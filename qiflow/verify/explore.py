@@ -16,12 +16,12 @@ from typing import Callable, Iterator
 
 import yaml
 
-from qiflow import models as m
-from qiflow.effects import apply
-from qiflow.guards import Guard
-from qiflow.invariants import NO_DEAD_ENDS, SAFETY, Invariant, decided, may_assert_qi
-from qiflow.posture import CARSWELL_EFFECTIVE, Posture
-from qiflow.procedure import PROCEDURE, Procedure
+from qiflow import scenario as m
+from qiflow.law.effects import apply
+from qiflow.law.guards import Guard
+from qiflow.law.invariants import NO_DEAD_ENDS, SAFETY, Invariant, decided, may_assert_qi
+from qiflow.law.posture import CARSWELL_EFFECTIVE, Posture
+from qiflow.procedure.careful import PROCEDURE, Procedure
 
 CAST: tuple[m.Party, ...] = (
     m.Party(id="pat", name="Pat Plaintiff", role=m.Role.PLAINTIFF),

@@ -13,10 +13,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from qiflow import authorities as a
-from qiflow import models as m
-from qiflow.authorities import Authority, at
-from qiflow.posture import OrderInForce, Posture
+from qiflow.law import authorities as a
+from qiflow import scenario as m
+from qiflow.law.authorities import Authority, at
+from qiflow.law.posture import OrderInForce, Posture
 
 StateCheck = Callable[[Posture], bool]
 StepCheck = Callable[[Posture, m.Entry, Posture], bool]

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from qiflow import models as m
-from qiflow.report import Report
+from qiflow import scenario as m
+from qiflow.engine.report import Report
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from qiflow.loader import ScenarioError
+from qiflow.files.load import ScenarioError
 from qiflow.views import docs as pages
 
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from qiflow import models as m
-from qiflow.codes import APPEALABLE_CODES
-from qiflow.effects import apply
-from qiflow.guards import Guard
-from qiflow.machine import Runner
-from qiflow.posture import Posture, ref_label
-from qiflow.procedure import PROCEDURE, Procedure
+from qiflow import scenario as m
+from qiflow.law.codes import APPEALABLE_CODES
+from qiflow.law.effects import apply
+from qiflow.law.guards import Guard
+from qiflow.procedure.machine import Runner
+from qiflow.law.posture import Posture, ref_label
+from qiflow.procedure.careful import PROCEDURE, Procedure
 
 
 @dataclass(frozen=True)

@@ -10,11 +10,11 @@ from pathlib import Path
 import click
 
 from qiflow import __version__
-from qiflow.audit import audit
-from qiflow.checking import mismatches, scenario_files
-from qiflow.codes import CODES
-from qiflow.loader import ScenarioError, load
-from qiflow.models import Scenario
+from qiflow.engine.run import audit
+from qiflow.engine.expect import mismatches, scenario_files
+from qiflow.law.codes import CODES
+from qiflow.files.load import ScenarioError, load
+from qiflow.scenario import Scenario
 from qiflow.views.docs import schema_page
 from qiflow.views.rules import describe_rule, list_rules
 from qiflow.views.text import make_console, render
@@ -117,9 +117,9 @@ def schema() -> None:
     """Print the JSON Schema of the scenario format, for editors."""
     click.echo(schema_page(), nl=False)
 
-from qiflow.docs_cli import docs  # noqa: E402
+from qiflow.cli.docs import docs  # noqa: E402
 main.add_command(docs)
-from qiflow.diagram_cli import diagram  # noqa: E402
+from qiflow.cli.diagram import diagram  # noqa: E402
 main.add_command(diagram)
-from qiflow.verify_cli import verify  # noqa: E402
+from qiflow.cli.verify import verify  # noqa: E402
 main.add_command(verify)

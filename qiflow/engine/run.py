@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 
-from qiflow import models as m
-from qiflow.authorities import Authority
-from qiflow.codes import APPEALABILITY_AUTHORITIES
-from qiflow.engine import Case, Step, message
-from qiflow.explain import describe
-from qiflow.nextmoves import next_moves
-from qiflow.posture import Posture
-from qiflow.procedure import PHASE, PROCEDURE, Procedure
-from qiflow.report import EntryReport, OfficialStatus, Report, Violation
+from qiflow import scenario as m
+from qiflow.law.authorities import Authority
+from qiflow.law.codes import APPEALABILITY_AUTHORITIES
+from qiflow.engine.case import Case, Step, message
+from qiflow.engine.explain import describe
+from qiflow.engine.next_moves import next_moves
+from qiflow.law.posture import Posture
+from qiflow.procedure.careful import PHASE, PROCEDURE, Procedure
+from qiflow.engine.report import EntryReport, OfficialStatus, Report, Violation
 
 
 def audit(scenario: m.Scenario, *, file: str | None = None, law_as_of: dt.date | None = None,

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from qiflow import authorities as a
-from qiflow.authorities import Authority, at
+from qiflow.law import authorities as a
+from qiflow.law.authorities import Authority, at
 
 
 class Severity(StrEnum):

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from functools import singledispatch
 
-from qiflow import authorities as a
-from qiflow import models as m
-from qiflow.authorities import Authority, at
-from qiflow.effects import qi_ruling_defendants
-from qiflow.posture import Posture
+from qiflow.law import authorities as a
+from qiflow import scenario as m
+from qiflow.law.authorities import Authority, at
+from qiflow.law.effects import qi_ruling_defendants
+from qiflow.law.posture import Posture
 
 Said = tuple[str, tuple[Authority, ...]]
 

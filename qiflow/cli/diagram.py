@@ -7,9 +7,9 @@ from pathlib import Path
 
 import click
 
-from qiflow.audit import audit
-from qiflow.loader import ScenarioError, load
-from qiflow.procedure import PROCEDURE
+from qiflow.engine.run import audit
+from qiflow.files.load import ScenarioError, load
+from qiflow.procedure.careful import PROCEDURE
 from qiflow.views.diagram import FORMATS, DotMissing, case_graph, procedure_graph, render, to_dot, to_mermaid
 from qiflow.views.diagram import gallery
 from qiflow.views.diagram.counterexample import NoCounterexample, counterexample_graph

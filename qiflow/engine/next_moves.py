@@ -5,12 +5,12 @@ Each candidate move is probed with a representative entry and judged by the same
 
 from __future__ import annotations
 
-from qiflow import models as m
-from qiflow.engine import judge
-from qiflow.guards import GATES
-from qiflow.posture import Posture
-from qiflow.procedure import Procedure
-from qiflow.report import NextMove
+from qiflow import scenario as m
+from qiflow.engine.case import judge
+from qiflow.law.guards import GATES
+from qiflow.law.posture import Posture
+from qiflow.procedure.careful import Procedure
+from qiflow.engine.report import NextMove
 
 _PROBE_REF = 10**9
 

@@ -1,0 +1,1 @@
+"""Reading and writing scenario files, with errors that point into the file."""

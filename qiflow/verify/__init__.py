@@ -1,0 +1,1 @@
+"""The exhaustive explorer: every reachable situation, breadth-first, against the invariants."""
