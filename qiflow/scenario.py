@@ -79,6 +79,8 @@ class Entry(Model):
     description: str | None = None
     by: str | None = None
     note: str | None = None
+    review: str | None = None
+    """What an importer assumed about this entry and why, for a human to confirm (``qiflow import``)."""
     expect: list[str] | None = None
 
 

@@ -10,6 +10,10 @@ from pathlib import Path
 import click
 
 from qiflow import __version__
+from qiflow.cli.common import Exit, fail, load_or_fail, parse_date
+from qiflow.cli.diagram import diagram
+from qiflow.cli.docs import docs
+from qiflow.cli.verify import verify
 from qiflow.engine.run import audit
 from qiflow.engine.expect import mismatches, scenario_files
 from qiflow.law.codes import CODES
@@ -18,23 +22,6 @@ from qiflow.scenario import Scenario
 from qiflow.views.docs import schema_page
 from qiflow.views.rules import describe_rule, list_rules
 from qiflow.views.text import make_console, render
-
-CLEAN, VIOLATIONS, USAGE = 0, 1, 2
-
-
-def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"expected a date as YYYY-MM-DD, got {value!r}") from None
-
-
-def fail_input(error: ScenarioError) -> None:
-    click.echo(f"qiflow: error: {error}", err=True)
-    sys.exit(USAGE)
-
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="qiflow")
@@ -45,16 +32,13 @@ def main() -> None:
 @main.command()
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@click.option("--law-as-of", callback=_date, metavar="YYYY-MM-DD", help="Judge by the law as it stood that day.")
+@click.option("--law-as-of", callback=parse_date, metavar="YYYY-MM-DD", help="Judge by the law as it stood that day.")
 @click.option("--mode", type=click.Choice(["audit", "strict"]), help="Override the scenario's mode.")
 @click.option("--until", "until", type=int, metavar="DKT",
               help="Stop after docket entry DKT (its entry_number) and show what may happen from there.")
 def run(file: Path, fmt: str, law_as_of: dt.date | None, mode: str | None, until: int | None) -> None:
     """Play a scenario's docket and report what the law makes of each entry."""
-    try:
-        scenario = load(file)
-    except ScenarioError as error:
-        fail_input(error)
+    scenario = load_or_fail(file)
     if until is not None:
         numbers = [e.entry_number for e in scenario.docket]
         if until not in numbers:
@@ -65,7 +49,7 @@ def run(file: Path, fmt: str, law_as_of: dt.date | None, mode: str | None, until
         click.echo(json.dumps(report.model_dump(mode="json"), indent=2, ensure_ascii=False))
     else:
         render(report, make_console())
-    sys.exit(VIOLATIONS if report.has_errors else CLEAN)
+    sys.exit(Exit.FOUND if report.has_errors else Exit.CLEAN)
 
 
 @main.command()
@@ -74,8 +58,7 @@ def check(paths: tuple[Path, ...]) -> None:
     """Run the `expect` blocks of every scenario under PATHS."""
     files = scenario_files(list(paths))
     if not files:
-        click.echo("qiflow: error: no scenario files (*.yaml) under " + ", ".join(map(str, paths)), err=True)
-        sys.exit(USAGE)
+        fail("no scenario files (*.yaml) under " + ", ".join(map(str, paths)))
     passed = failed = 0
     bad_input = False
     for file in files:
@@ -95,7 +78,7 @@ def check(paths: tuple[Path, ...]) -> None:
             passed += 1
             click.echo(f"ok    {file}")
     click.echo(f"{passed} passed, {failed} failed")
-    sys.exit(USAGE if bad_input else VIOLATIONS if failed else CLEAN)
+    sys.exit(Exit.USAGE if bad_input else Exit.FOUND if failed else Exit.CLEAN)
 
 
 @main.command()
@@ -107,8 +90,7 @@ def rule(code: str | None, all_: bool) -> None:
         click.echo(list_rules())
         return
     if code.upper() not in CODES:
-        click.echo(f"qiflow: error: unknown rule {code!r}; expected one of {', '.join(CODES)}", err=True)
-        sys.exit(USAGE)
+        fail(f"unknown rule {code!r}; expected one of {', '.join(CODES)}")
     click.echo(describe_rule(CODES[code.upper()]))
 
 
@@ -117,9 +99,6 @@ def schema() -> None:
     """Print the JSON Schema of the scenario format, for editors."""
     click.echo(schema_page(), nl=False)
 
-from qiflow.cli.docs import docs  # noqa: E402
-main.add_command(docs)
-from qiflow.cli.diagram import diagram  # noqa: E402
-main.add_command(diagram)
-from qiflow.cli.verify import verify  # noqa: E402
-main.add_command(verify)
+
+for command in (docs, diagram, verify):
+    main.add_command(command)

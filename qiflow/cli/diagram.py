@@ -8,19 +8,11 @@ from pathlib import Path
 import click
 
 from qiflow.engine.run import audit
-from qiflow.files.load import ScenarioError, load
+from qiflow.cli.common import Exit, fail, load_or_fail
 from qiflow.procedure.careful import PROCEDURE
 from qiflow.views.diagram import FORMATS, DotMissing, case_graph, procedure_graph, render, to_dot, to_mermaid
 from qiflow.views.diagram import gallery
 from qiflow.views.diagram.counterexample import NoCounterexample, counterexample_graph
-
-STALE, USAGE = 1, 2
-
-
-def _fail(message: str) -> None:
-    click.echo(f"qiflow: error: {message}", err=True)
-    sys.exit(USAGE)
-
 
 def _maintain(check: Path | None, write: Path | None) -> None:
     if write is not None:
@@ -30,7 +22,7 @@ def _maintain(check: Path | None, write: Path | None) -> None:
         if bad := gallery.stale(check):
             click.echo("stale: " + ", ".join(str(check / x) for x in bad)
                        + "\nregenerate with: qiflow diagram --write " + str(check), err=True)
-            sys.exit(STALE)
+            sys.exit(Exit.FOUND)
         click.echo(f"{check}: every diagram is up to date")
 
 
@@ -49,17 +41,17 @@ def diagram(file: Path | None, guard: str | None, fmt: str, output: Path | None,
     try:
         if check or write:
             if file or guard:
-                _fail("--check and --write take no FILE or --without")
+                fail("--check and --write take no FILE or --without")
             return _maintain(check, write)
         if file and guard:
-            _fail("give a scenario FILE or --without GUARD, not both")
+            fail("give a scenario FILE or --without GUARD, not both")
         if fmt == "mermaid" and (file or guard):
-            _fail("--format mermaid draws the procedure only; use dot or svg for a path")
+            fail("--format mermaid draws the procedure only; use dot or svg for a path")
         if fmt in ("png", "pdf") and output is None:
-            _fail(f"{fmt} output is binary: give -o FILE")
+            fail(f"{fmt} output is binary: give -o FILE")
         _emit(_graph(file, guard), fmt, output)
     except DotMissing as error:
-        _fail(str(error))
+        fail(str(error))
 
 
 def _graph(file: Path | None, guard: str | None):  # noqa: ANN202 - a Graph
@@ -67,14 +59,11 @@ def _graph(file: Path | None, guard: str | None):  # noqa: ANN202 - a Graph
         try:
             return counterexample_graph(guard)
         except KeyError:
-            _fail(f"unknown guard {guard!r}; expected one of {', '.join(g.name for g in PROCEDURE.guards)}")
+            fail(f"unknown guard {guard!r}; expected one of {', '.join(g.name for g in PROCEDURE.guards)}")
         except NoCounterexample as error:
-            _fail(str(error))
+            fail(str(error))
     if file:
-        try:
-            scenario = load(file)
-        except ScenarioError as error:
-            _fail(str(error))
+        scenario = load_or_fail(file)
         return case_graph(scenario, audit(scenario, file=str(file)))
     return procedure_graph()
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from qiflow.cli.common import Exit, fail
 from qiflow.files.load import ScenarioError
 from qiflow.views import docs as pages
 
@@ -28,10 +29,9 @@ def docs(write_dir: Path | None, check_dir: Path | None, scenarios: Path) -> Non
         assert check_dir is not None
         stale = pages.stale(check_dir, scenarios)
     except ScenarioError as error:
-        click.echo(f"qiflow: error: {error}", err=True)
-        sys.exit(2)
+        fail(error)
     for name in stale:
         click.echo(f"stale: {check_dir / name} (run `qiflow docs --write {check_dir}`)")
     if stale:
-        sys.exit(1)
+        sys.exit(Exit.FOUND)
     click.echo(f"docs up to date: {', '.join(sorted(pages.pages(scenarios)))}")

@@ -7,12 +7,10 @@ from pathlib import Path
 
 import click
 
+from qiflow.cli.common import Exit, fail
 from qiflow.engine.run import audit
 from qiflow.procedure.careful import PROCEDURE, Procedure
 from qiflow.verify.explore import Exploration, explore, scenario_yaml
-
-CLEAN, VIOLATIONS, USAGE = 0, 1, 2
-
 
 def _guards(procedure: Procedure) -> str:
     lines = ["Guards (error severity; --without removes one):"]
@@ -53,12 +51,10 @@ def verify(guard: str | None, list_guards: bool, out: Path | None, amended: bool
     if guard is not None:
         names = {g.name: g for g in base.guards}
         if guard not in names:
-            click.echo(f"qiflow: error: unknown guard {guard!r}\n{_guards(base)}", err=True)
-            sys.exit(USAGE)
+            fail(f"unknown guard {guard!r}\n{_guards(base)}")
         if not names[guard].blocks:
-            click.echo(f"qiflow: error: {guard} is a caution ({names[guard].code.code}, a warning): it never "
-                       "bars a move, so removing it changes nothing to verify.\n" + _guards(base), err=True)
-            sys.exit(USAGE)
+            fail(f"{guard} is a caution ({names[guard].code.code}, a warning): it never "
+                 "bars a move, so removing it changes nothing to verify.\n" + _guards(base))
         procedure = base.without(guard)
     found = explore(procedure, law=base)
     what = ("the amended procedure" if amended else "the procedure") + (f" without {guard}" if guard else "")
@@ -66,7 +62,7 @@ def verify(guard: str | None, list_guards: bool, out: Path | None, amended: bool
                f"({what}) in {found.seconds:.2f} s.")
     if found.violation is None:
         click.echo("Every invariant of LAW.md s.9 holds, and no situation is a dead end.")
-        sys.exit(CLEAN)
+        sys.exit(Exit.CLEAN)
     if guard and not found.through_removed:
         click.echo(f"No counterexample needs {guard} removed: it is redundant here. The procedure itself fails:")
     click.echo(_counterexample(found))
@@ -77,4 +73,4 @@ def verify(guard: str | None, list_guards: bool, out: Path | None, amended: bool
     if out is not None:
         out.write_text(scenario_yaml(found.counterexample), encoding="utf-8")
         click.echo(f"Wrote {out}; replay it with `qiflow run {out}`.")
-    sys.exit(VIOLATIONS)
+    sys.exit(Exit.FOUND)

@@ -1,0 +1,49 @@
+"""The command line's shared edge: one exit-code contract, one error path, the options every command reads."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from enum import IntEnum
+from pathlib import Path
+from typing import NoReturn
+
+import click
+
+from qiflow.files.load import ScenarioError, load
+from qiflow.scenario import Scenario
+
+
+class Exit(IntEnum):
+    """Exit codes, as linters use them (SCENARIOS.md, "Commands and results")."""
+
+    CLEAN = 0
+    """Nothing found, every expectation met, every generated file fresh."""
+    FOUND = 1
+    """Error-severity violations, a failed expectation, a stale file, a broken invariant."""
+    USAGE = 2
+    """Bad input or usage."""
+
+
+def fail(message: object) -> NoReturn:
+    """Stop with exit code 2 and ``message`` on stderr, never a traceback."""
+    click.echo(f"qiflow: error: {message}", err=True)
+    sys.exit(Exit.USAGE)
+
+
+def load_or_fail(path: Path) -> Scenario:
+    """The scenario at ``path``, or exit 2 naming its file, line, field and what was expected."""
+    try:
+        return load(path)
+    except ScenarioError as error:
+        fail(error)
+
+
+def parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
+    """A click callback for YYYY-MM-DD options."""
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"expected a date as YYYY-MM-DD, got {value!r}") from None
