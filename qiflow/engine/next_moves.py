@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from qiflow import scenario as m
 from qiflow.engine.case import judge
+from qiflow.engine.report import NextMove
 from qiflow.law.guards import GATES
 from qiflow.law.posture import Posture
 from qiflow.procedure.careful import Procedure
-from qiflow.engine.report import NextMove
 
 _PROBE_REF = 10**9
 

@@ -5,14 +5,14 @@ from __future__ import annotations
 import datetime as dt
 
 from qiflow import scenario as m
-from qiflow.law.authorities import Authority
-from qiflow.law.codes import APPEALABILITY_AUTHORITIES
 from qiflow.engine.case import Case, Step, message
 from qiflow.engine.explain import describe
 from qiflow.engine.next_moves import next_moves
+from qiflow.engine.report import EntryReport, OfficialStatus, Report, Violation
+from qiflow.law.authorities import Authority
+from qiflow.law.codes import APPEALABILITY_AUTHORITIES
 from qiflow.law.posture import Posture
 from qiflow.procedure.careful import PHASE, PROCEDURE, Procedure
-from qiflow.engine.report import EntryReport, OfficialStatus, Report, Violation
 
 
 def audit(scenario: m.Scenario, *, file: str | None = None, law_as_of: dt.date | None = None,

@@ -11,9 +11,9 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Callable
 
+from qiflow import scenario as m
 from qiflow.law import authorities as a
 from qiflow.law import guards as g
-from qiflow import scenario as m
 from qiflow.law.authorities import Authority, at
 from qiflow.law.effects import asserts_qi_validly
 from qiflow.law.guards import Guard
