@@ -12,7 +12,8 @@ from qiflow.cli import main
 from qiflow.files.load import parse
 from qiflow.law.invariants import SAFETY, TAKEN_WHILE_GATES_HOLD
 from qiflow.procedure.careful import PROCEDURE
-from qiflow.verify.explore import explore, scenario_yaml
+from qiflow.files.dump import scenario_yaml
+from qiflow.verify.explore import explore
 
 GAP = ("LAW.md s.11 lets an order in force outlive the posture that justified it: a general order entered "
        "before QI is asserted (or before a denial is vacated, or a QI motion filed) still covers the official, "

@@ -9,8 +9,9 @@ import click
 
 from qiflow.cli.common import Exit, fail
 from qiflow.engine.run import audit
+from qiflow.files.dump import scenario_yaml
 from qiflow.procedure.careful import PROCEDURE, Procedure
-from qiflow.verify.explore import Exploration, explore, scenario_yaml
+from qiflow.verify.explore import Exploration, explore
 
 
 def _guards(procedure: Procedure) -> str:

@@ -214,7 +214,18 @@ def _check_references(scenario: m.Scenario, data: Any, name: str) -> None:
                 fail(i, "date_filed", f"a date on or after {last_date} (the previous entry's); dates must not go "
                                       f"backwards, got {e.date_filed}")
             last_date = e.date_filed
-        party(i, "by", e.by)
+        if isinstance(e.by, list):
+            for j, pid in enumerate(e.by):
+                party(i, f"by[{j}]", pid)
+        else:
+            party(i, "by", e.by)
+        if isinstance(e, m.AppealRuling) and e.as_to is not None:
+            for j, pid in enumerate(e.as_to):
+                party(i, f"as_to[{j}]", pid)
+        if isinstance(e, (m.DiscoveryOrder, m.MotionToDismissRuling)):
+            for j, q in enumerate(e.fact_questions):
+                for k, pid in enumerate(q.as_to or ()):
+                    party(i, f"fact_questions[{j}].as_to[{k}]", pid, defendant=True)
         if isinstance(e, m.Discovery):
             party(i, "against", e.against)
         if isinstance(e, (m.DiscoveryOrder,)) and e.against is not None:
