@@ -1,104 +1,46 @@
-"""The ``qiflow`` command line. Exit codes follow linters: 0 clean, 1 violations found, 2 usage or input error."""
+"""The ``qiflow`` command line. Each command lives in its own module, imported only when it runs, so
+``qiflow --help`` starts fast and a heavy optional dependency is loaded only by the command that uses it."""
 
 from __future__ import annotations
 
-import datetime as dt
-import json
-import sys
-from pathlib import Path
+import importlib
 
 import click
 
 from qiflow import __version__
-from qiflow.cli.common import Exit, fail, load_or_fail, parse_date
-from qiflow.cli.diagram import diagram
-from qiflow.cli.docs import docs
-from qiflow.cli.verify import verify
-from qiflow.engine.run import audit
-from qiflow.engine.expect import mismatches, scenario_files
-from qiflow.law.codes import CODES
-from qiflow.files.load import ScenarioError, load
-from qiflow.scenario import Scenario
-from qiflow.views.docs import schema_page
-from qiflow.views.rules import describe_rule, list_rules
-from qiflow.views.text import make_console, render
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+COMMANDS: dict[str, tuple[str, str]] = {
+    "run": ("qiflow.cli.scenarios:run", "Play a scenario's docket and report what the law makes of each entry."),
+    "check": ("qiflow.cli.scenarios:check", "Run the `expect` blocks of every scenario under PATHS."),
+    "rule": ("qiflow.cli.scenarios:rule", "Explain a violation code (e.g. QI201) and its authorities."),
+    "schema": ("qiflow.cli.scenarios:schema", "Print the JSON Schema of the scenario format, for editors."),
+    "verify": ("qiflow.cli.verify:verify", "Explore every reachable situation and check the invariants."),
+    "diagram": ("qiflow.cli.diagram:diagram", "Draw the procedure, a case, or a counterexample."),
+    "docs": ("qiflow.cli.docs:docs", "Regenerate or drift-check the generated reference pages."),
+}
+"""Command name: (where it is defined, the one line ``--help`` shows without importing it)."""
+
+
+class LazyGroup(click.Group):
+    """A group that imports a command's module only when that command is asked for."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in COMMANDS:
+            return None
+        module, _, name = COMMANDS[cmd_name][0].partition(":")
+        command = getattr(importlib.import_module(module), name)
+        assert isinstance(command, click.Command)
+        return command
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        with formatter.section("Commands"):
+            formatter.write_dl([(name, COMMANDS[name][1]) for name in self.list_commands(ctx)])
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="qiflow")
 def main() -> None:
     """Simulate, audit, verify and draw the Fifth Circuit's careful procedure for QI discovery."""
-
-
-@main.command()
-@click.argument("file", type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@click.option("--law-as-of", callback=parse_date, metavar="YYYY-MM-DD", help="Judge by the law as it stood that day.")
-@click.option("--mode", type=click.Choice(["audit", "strict"]), help="Override the scenario's mode.")
-@click.option("--until", "until", type=int, metavar="DKT",
-              help="Stop after docket entry DKT (its entry_number) and show what may happen from there.")
-def run(file: Path, fmt: str, law_as_of: dt.date | None, mode: str | None, until: int | None) -> None:
-    """Play a scenario's docket and report what the law makes of each entry."""
-    scenario = load_or_fail(file)
-    if until is not None:
-        numbers = [e.entry_number for e in scenario.docket]
-        if until not in numbers:
-            raise click.BadParameter(f"no docket entry numbered {until} in {file}", param_hint="--until")
-        scenario = scenario.model_copy(update={"docket": scenario.docket[: numbers.index(until) + 1]})
-    report = audit(scenario, file=str(file), law_as_of=law_as_of, mode=mode)
-    if fmt == "json":
-        click.echo(json.dumps(report.model_dump(mode="json"), indent=2, ensure_ascii=False))
-    else:
-        render(report, make_console())
-    sys.exit(Exit.FOUND if report.has_errors else Exit.CLEAN)
-
-
-@main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-def check(paths: tuple[Path, ...]) -> None:
-    """Run the `expect` blocks of every scenario under PATHS."""
-    files = scenario_files(list(paths))
-    if not files:
-        fail("no scenario files (*.yaml) under " + ", ".join(map(str, paths)))
-    passed = failed = 0
-    bad_input = False
-    for file in files:
-        try:
-            scenario: Scenario = load(file)
-        except ScenarioError as error:
-            click.echo(f"ERROR {error}")
-            bad_input, failed = True, failed + 1
-            continue
-        problems = mismatches(scenario, audit(scenario, file=str(file)))
-        if problems:
-            failed += 1
-            click.echo(f"FAIL  {file}")
-            for problem in problems:
-                click.echo(f"      {problem}")
-        else:
-            passed += 1
-            click.echo(f"ok    {file}")
-    click.echo(f"{passed} passed, {failed} failed")
-    sys.exit(Exit.USAGE if bad_input else Exit.FOUND if failed else Exit.CLEAN)
-
-
-@main.command()
-@click.argument("code", required=False)
-@click.option("--all", "all_", is_flag=True, help="List every rule.")
-def rule(code: str | None, all_: bool) -> None:
-    """Explain a violation code (e.g. QI201) and its authorities."""
-    if all_ or code is None:
-        click.echo(list_rules())
-        return
-    if code.upper() not in CODES:
-        fail(f"unknown rule {code!r}; expected one of {', '.join(CODES)}")
-    click.echo(describe_rule(CODES[code.upper()]))
-
-
-@main.command()
-def schema() -> None:
-    """Print the JSON Schema of the scenario format, for editors."""
-    click.echo(schema_page(), nl=False)
-
-
-for command in (docs, diagram, verify):
-    main.add_command(command)

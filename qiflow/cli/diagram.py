@@ -7,12 +7,21 @@ from pathlib import Path
 
 import click
 
-from qiflow.engine.run import audit
 from qiflow.cli.common import Exit, fail, load_or_fail
+from qiflow.engine.run import audit
 from qiflow.procedure.careful import PROCEDURE
-from qiflow.views.diagram import FORMATS, DotMissing, case_graph, procedure_graph, render, to_dot, to_mermaid
-from qiflow.views.diagram import gallery
+from qiflow.views.diagram import (
+    FORMATS,
+    DotMissing,
+    case_graph,
+    gallery,
+    procedure_graph,
+    render,
+    to_dot,
+    to_mermaid,
+)
 from qiflow.views.diagram.counterexample import NoCounterexample, counterexample_graph
+
 
 def _maintain(check: Path | None, write: Path | None) -> None:
     if write is not None:

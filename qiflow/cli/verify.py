@@ -12,6 +12,7 @@ from qiflow.engine.run import audit
 from qiflow.procedure.careful import PROCEDURE, Procedure
 from qiflow.verify.explore import Exploration, explore, scenario_yaml
 
+
 def _guards(procedure: Procedure) -> str:
     lines = ["Guards (error severity; --without removes one):"]
     lines += [f"  {g.name:<36} {g.code.code}  {g.question}" for g in procedure.blocking_guards]

@@ -9,9 +9,9 @@ from qiflow import scenario as m
 from qiflow.law.codes import APPEALABLE_CODES
 from qiflow.law.effects import apply
 from qiflow.law.guards import Guard
-from qiflow.procedure.machine import Runner
 from qiflow.law.posture import Posture, ref_label
 from qiflow.procedure.careful import PROCEDURE, Procedure
+from qiflow.procedure.machine import Runner
 
 
 @dataclass(frozen=True)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from functools import singledispatch
 
-from qiflow.law import authorities as a
 from qiflow import scenario as m
+from qiflow.law import authorities as a
 from qiflow.law.authorities import Authority, at
 from qiflow.law.effects import qi_ruling_defendants
 from qiflow.law.posture import Posture

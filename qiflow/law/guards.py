@@ -11,11 +11,11 @@ from dataclasses import dataclass
 from typing import Callable, Iterable
 
 from qiflow import scenario as m
-from qiflow.scenario import Kind
 from qiflow.law.authorities import Authority
 from qiflow.law.codes import CODES, Code
 from qiflow.law.effects import addresses_identified_question, as_order, identified_with
 from qiflow.law.posture import Posture, ref_label
+from qiflow.scenario import Kind
 
 Details = dict[str, str]
 Check = Callable[[m.Entry, Posture, int], Details | None]

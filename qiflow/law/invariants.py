@@ -13,8 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from qiflow.law import authorities as a
 from qiflow import scenario as m
+from qiflow.law import authorities as a
 from qiflow.law.authorities import Authority, at
 from qiflow.law.posture import OrderInForce, Posture
 

@@ -19,7 +19,13 @@ import yaml
 from qiflow import scenario as m
 from qiflow.law.effects import apply
 from qiflow.law.guards import Guard
-from qiflow.law.invariants import NO_DEAD_ENDS, SAFETY, Invariant, decided, may_assert_qi
+from qiflow.law.invariants import (
+    NO_DEAD_ENDS,
+    SAFETY,
+    Invariant,
+    decided,
+    may_assert_qi,
+)
 from qiflow.law.posture import CARSWELL_EFFECTIVE, Posture
 from qiflow.procedure.careful import PROCEDURE, Procedure
 

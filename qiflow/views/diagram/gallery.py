@@ -11,6 +11,7 @@ from pathlib import Path
 
 from qiflow.engine.run import audit
 from qiflow.files.load import load
+from qiflow.views import generated
 from qiflow.views.diagram.counterexample import counterexample_graph
 from qiflow.views.diagram.dot import to_dot
 from qiflow.views.diagram.graph import Graph
@@ -18,6 +19,7 @@ from qiflow.views.diagram.mermaid import to_mermaid
 from qiflow.views.diagram.path_view import case_graph
 from qiflow.views.diagram.procedure_view import procedure_graph
 from qiflow.views.diagram.render import fingerprint, render
+from qiflow.views.generated import Artifact, text
 
 CASE = Path("scenarios/rusanowsky-v-city-of-dallas.yaml")
 WITHOUT = "qi_motion_ruled_first"
@@ -47,29 +49,23 @@ def _sources(directory: Path) -> dict[str, str]:
     return out
 
 
+def artifacts(directory: Path) -> list[Artifact]:
+    """Every committed picture: each DOT (and the procedure's Mermaid) as text, each SVG by its DOT's fingerprint."""
+    out = []
+    for name, source in _sources(directory).items():
+        out.append(text(name, source))
+        if name.endswith(".dot"):
+            mark = fingerprint(source).encode()
+            out.append(Artifact(name.removesuffix(".dot") + ".svg", lambda s=source: render(s, "svg"),
+                                lambda on_disk, m=mark: m in on_disk))
+    return out
+
+
 def stale(directory: Path) -> list[str]:
     """The files in ``directory`` that are missing or no longer match the procedure, sorted."""
-    bad = []
-    for name, text in _sources(directory).items():
-        path = directory / name
-        if not path.is_file() or path.read_text(encoding="utf-8") != text:
-            bad.append(name)
-        if name.endswith(".dot"):
-            svg = path.with_suffix(".svg")
-            if not svg.is_file() or fingerprint(text).encode() not in svg.read_bytes():
-                bad.append(svg.name)
-    return sorted(bad)
+    return generated.stale(directory, artifacts(directory))
 
 
 def write(directory: Path) -> list[str]:
-    """Draw every picture into ``directory`` (DOT, SVG, and the procedure's Mermaid); returns the names written."""
-    directory.mkdir(parents=True, exist_ok=True)
-    written = []
-    for name, text in _sources(directory).items():
-        (directory / name).write_text(text, encoding="utf-8")
-        written.append(name)
-        if name.endswith(".dot"):
-            svg = (directory / name).with_suffix(".svg")
-            svg.write_bytes(render(text, "svg"))
-            written.append(svg.name)
-    return sorted(written)
+    """Draw every picture into ``directory``; returns the names written."""
+    return generated.write(directory, artifacts(directory))

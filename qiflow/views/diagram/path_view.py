@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 from qiflow import scenario as m
-from qiflow.procedure.careful import PHASE, PROCEDURE, Procedure
 from qiflow.engine.report import EntryReport, Report
+from qiflow.procedure.careful import PHASE, PROCEDURE, Procedure
 from qiflow.views.diagram import style
 from qiflow.views.diagram.escape import shorten
 from qiflow.views.diagram.graph import Graph, Label, Node, Text
-from qiflow.views.diagram.procedure_view import barred_id, gate_id, gates_of, procedure_graph, wrapped
+from qiflow.views.diagram.procedure_view import (
+    barred_id,
+    gate_id,
+    gates_of,
+    procedure_graph,
+    wrapped,
+)
 
 DOCKET = "docket"
 _FADED_NODE = {"color": style.FADED, "fontcolor": style.MUTED}

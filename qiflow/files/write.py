@@ -1,0 +1,56 @@
+"""Writing outputs safely: atomically (an interrupted run leaves the old file whole), never onto an input."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+
+class OutputError(Exception):
+    """An output that cannot be written: the message says which and why."""
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.exists() and b.exists() and os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def write_output(target: Path | str, data: bytes | str, *, inputs: Iterable[Path] = ()) -> None:
+    """Write ``data`` to ``target`` in one step; ``-`` means standard output.
+
+    Refuses a target that is one of ``inputs``, a directory, or in a folder that does not exist.
+    """
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    if str(target) == "-":
+        sys.stdout.buffer.write(raw)
+        sys.stdout.flush()
+        return
+    path = Path(target)
+    for source in inputs:
+        if _same_file(path, Path(source)) or path.resolve() == Path(source).resolve():
+            raise OutputError(f"{path}: refusing to write over an input file")
+    if path.is_dir():
+        raise OutputError(f"{path}: is a directory; expected a file name")
+    folder = path.parent
+    if not folder.is_dir():
+        raise OutputError(f"{path}: folder {folder} does not exist")
+    try:
+        fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as error:
+        raise OutputError(f"{path}: cannot write here ({error.strerror})") from None
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(raw)
+        os.chmod(temp, 0o644)
+        os.replace(temp, path)
+    except OSError as error:
+        Path(temp).unlink(missing_ok=True)
+        raise OutputError(f"{path}: cannot write ({error.strerror})") from None
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
