@@ -685,3 +685,83 @@ def test_careful_procedure_authorizes_discovery():
 def test_order_with_nothing_pending_is_lawful_in_every_era(law):
     v = judge(case(COMPLAINT, ANSWER_QI, MOTION_R1, GOOD_ORDER, law=law))
     assert v.all_codes == []
+
+
+# ---- more sub-rules: the latest standing entry decides, grants in part, renders on a qi_ruling ----
+
+def test_latest_standing_entry_decides_after_undoing():
+    """'The latest such entry still standing decides': a reversed qi_ruling grant leaves the earlier denial
+    standing, so smith is back in the case with QI resolved (denied)."""
+    d = case(COMPLAINT, MTD_QI, ev("motion_to_dismiss_ruling", motion=2, outcome="denied"),
+             ev("qi_ruling", outcome="granted", defendants=["smith"]), ev("appeal", by="doe", frm=4),
+             ev("appeal_ruling", appeal=5, outcome="reversed"),
+             ev("discovery_order", outcome="granted", scope="general", against=["smith"]))
+    v = judge(d)
+    assert v.codes[6] == [] and v.discovery_authorized is True
+
+
+def test_grant_in_part_appealed_like_a_denial():
+    """'a grant in part can be appealed like a denial' (s.12.9): pending appeal keeps QI unresolved;
+    reversed on the official's appeal, QI is granted by the court of appeals."""
+    base = [COMPLAINT, MTD_QI, ev("motion_to_dismiss_ruling", motion=2, outcome="granted_in_part"),
+            ev("appeal", by="smith", frm=3)]
+    assert codes(case(*base, ev("discovery", by="doe", against="smith")))[4] == ["QI301", "QI401"]
+    d = case(*base, ev("appeal_ruling", appeal=4, outcome="reversed"),
+             ev("discovery_order", outcome="granted", scope="general", against=["smith"]))
+    assert judge(d).discovery_authorized is False  # out of the case
+
+
+def test_renders_on_qi_ruling():
+    """'F a ruling on a QI motion to dismiss or a qi_ruling: with renders: qi_granted ... QI is granted by
+    the court of appeals for them'."""
+    d = case(COMPLAINT, ANSWER_QI, ev("qi_ruling", outcome="denied", basis="fact_dispute"),
+             ev("appeal", by="smith", frm=3), ev("appeal_ruling", appeal=4, outcome="vacated", renders="qi_granted"),
+             ev("discovery_order", outcome="granted", scope="general", against=["smith"]))
+    v = judge(d)
+    assert v.codes[5] == [] and v.discovery_authorized is False
+
+
+def test_vacated_qi_ruling_without_renders_reopens_qi():
+    """'F no longer counts in deciding whether their QI is resolved (the latest other resolving entry still
+    standing decides, else it is unresolved)'."""
+    d = case(COMPLAINT, ANSWER_QI, ev("qi_ruling", outcome="denied"), ev("appeal", by="smith", frm=3),
+             ev("appeal_ruling", appeal=4, outcome="vacated"), ev("discovery", by="doe", against="smith"))
+    assert codes(d)[5] == ["QI301"]
+
+
+def test_undone_deferral_findings_stop_counting():
+    """'A finding made in an order or ruling later undone on appeal no longer counts for the parties the
+    undoing names.' (WICKS..CARSWELL, where the deferral with findings is lawful.)"""
+    d = case(COMPLAINT, MTD_QI,
+             ev("motion_to_dismiss_ruling", motion=2, outcome="deferred", pleadings_overcome_qi=True,
+                fact_questions=FQ),
+             ev("appeal", by="smith", frm=3), ev("appeal_ruling", appeal=4, outcome="vacated"), MOTION_R1,
+             ev("discovery_order", outcome="granted", against=["smith"],
+                authorized=[{"request": "r1", "addresses": ["q1"]}]), law=MIDDLE)
+    assert codes(d)[6] == ["QI201", "QI202", "QI203"]
+
+
+def test_reading_a1_motion_pending_after_judgment():
+    """Reading A1: a judgment takes smith out but does not decide his QI motion, which stays pending; step 1
+    ('if any QI motion to dismiss is pending') fires for an order reaching only the city."""
+    d = case(COMPLAINT, MTD_QI, ev("judgment", outcome="dismissed", defendants=["smith"]),
+             ev("discovery_order", outcome="granted", scope="general", against=["city"]))
+    assert codes(d)[3] == ["QI101"]  # no QI303: no official still in the case has unresolved QI
+
+
+def test_fact_question_as_to_empty_concerns_no_one():
+    """'A fact question concerns the officials in its as_to list' - an empty list concerns no one."""
+    order = ev("discovery_order", outcome="granted", against=["smith"], pleadings_overcome_qi=True,
+               fact_questions=[{"id": "q1", "text": "x", "as_to": []}],
+               authorized=[{"request": "r1", "addresses": ["q1"]}])
+    assert codes(case(COMPLAINT, ANSWER_QI, MOTION_R1, order))[3] == ["QI202"]
+
+
+def test_deciding_ruling_questions_are_not_identified():
+    """'Identified fact questions: every fact_questions item of this or any earlier discovery order ... or
+    deferral' - not of a ruling that decides."""
+    d = case(COMPLAINT, MTD_QI, ev("motion_to_dismiss_ruling", motion=2, outcome="denied", fact_questions=FQ),
+             MOTION_R1, ev("appeal", by="smith", frm=3),
+             ev("discovery_order", outcome="granted", against=["smith"],
+                authorized=[{"request": "r1", "addresses": ["q1"]}]))
+    assert codes(d)[5] == ["QI202", "QI203", "QI401"]
