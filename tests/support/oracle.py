@@ -80,6 +80,7 @@ A18. Codes are era-gated after the rules run: QI101 never before CARSWELL, QI201
 from __future__ import annotations
 
 import datetime as _dt
+from collections.abc import Callable
 from dataclasses import dataclass
 
 WICKS = _dt.date(1995, 1, 6)
@@ -93,19 +94,20 @@ APPEALABLE_CODES = frozenset({"QI101", "QI201", "QI202", "QI203", "QI302", "QI40
 DECIDING = frozenset({"granted", "granted_in_part", "denied", "converted"})
 
 ALL = "ALL"  # "covers P for all discovery"
+Apply = Callable[[], None]  # a rule returns what the entry does, applied unless strict mode refuses it
 _EMPTY: frozenset = frozenset()
 
 
 @dataclass(frozen=True)
 class Verdict:
-    codes: list  # per entry, in docket order: sorted list of the codes it raises
-    refused: list  # strict mode: refs (entry_number, else 1-based position) of refused entries
+    codes: list[list[str]]  # per entry, in docket order: sorted list of the codes it raises
+    refused: list[int]  # strict mode: refs (entry_number, else 1-based position) of refused entries
     discovery_authorized: bool
     appealable: bool | None
-    all_codes: list  # sorted set over the docket
+    all_codes: list[str]  # sorted set over the docket
 
 
-def _date(value):
+def _date(value: object) -> _dt.date | None:
     if value is None or isinstance(value, _dt.date) and not isinstance(value, _dt.datetime):
         return value
     if isinstance(value, _dt.datetime):
@@ -113,7 +115,7 @@ def _date(value):
     return _dt.date.fromisoformat(str(value))
 
 
-def _ids(value) -> tuple:
+def _ids(value: object) -> tuple[str, ...]:
     """`by` is one party id or a list of them."""
     if value is None:
         return ()
@@ -125,7 +127,7 @@ def _ids(value) -> tuple:
 class _Appeal:
     __slots__ = ("idx", "by", "from_idx", "interlocutory", "pending")
 
-    def __init__(self, idx, by, from_idx, interlocutory):
+    def __init__(self, idx: int, by: frozenset[str], from_idx: int, interlocutory: bool) -> None:
         self.idx, self.by, self.from_idx, self.interlocutory = idx, by, from_idx, interlocutory
         self.pending = True
 
@@ -135,7 +137,8 @@ class _Order:
 
     __slots__ = ("idx", "scope", "auth", "force")
 
-    def __init__(self, idx, scope, auth, force):
+    def __init__(self, idx: int, scope: str, auth: tuple[tuple[str, tuple[str, ...]], ...],
+                 force: set[str]) -> None:
         self.idx, self.scope, self.auth, self.force = idx, scope, auth, force
 
 
@@ -144,12 +147,12 @@ class _FQ:
 
     __slots__ = ("src", "concerns", "undone")
 
-    def __init__(self, src, concerns):
+    def __init__(self, src: int, concerns: frozenset[str]) -> None:
         self.src, self.concerns, self.undone = src, concerns, set()
 
 
 class _Case:
-    def __init__(self, scenario: dict, law_as_of, mode):
+    def __init__(self, scenario: dict, law_as_of: _dt.date, mode: str) -> None:
         self.from_wicks = law_as_of >= WICKS
         self.from_carswell = law_as_of >= CARSWELL
         self.strict = mode == "strict"
@@ -181,10 +184,10 @@ class _Case:
 
     # ---- terms ---------------------------------------------------------------------------------
 
-    def in_case(self, p) -> bool:
+    def in_case(self, p: str) -> bool:
         return not self.out.get(p)
 
-    def motion_pending_for(self, p) -> bool:
+    def motion_pending_for(self, p: str) -> bool:
         """'pending for each official who asserted QI in it, from its filing until a later QI motion to
         dismiss by the same official replaces it ... or until a ruling on it that decides it'."""
         m = self.current_mtd.get(p)
@@ -193,12 +196,12 @@ class _Case:
     def any_motion_pending(self) -> bool:
         return any(self.motion_pending_for(p) for p in self.current_mtd)
 
-    def appeal_pending_by(self, p) -> bool:
+    def appeal_pending_by(self, p: str) -> bool:
         """'An official's appeal is one whose `by` includes them'; pending = interlocutory, not ruled on,
         not certified frivolous."""
         return any(a.pending and a.interlocutory and p in a.by for a in self.appeals.values())
 
-    def resolved(self, p) -> bool:
+    def resolved(self, p: str) -> bool:
         """'The latest such entry still standing decides' (A5)."""
         rs = self.resolving.get(p)
         if not rs:
@@ -216,24 +219,24 @@ class _Case:
                     return False
         return True
 
-    def unresolved(self, p) -> bool:
+    def unresolved(self, p: str) -> bool:
         """'QI asserted and not resolved, by an official still in the case, is unresolved.'"""
         return p in self.asserted and p in self.officials and self.in_case(p) and not self.resolved(p)
 
     def any_unresolved(self) -> bool:
         return any(self.unresolved(p) for p in self.asserted)
 
-    def has_gate1(self, p) -> bool:
+    def has_gate1(self, p: str) -> bool:
         return bool(self.gate1.get(p))
 
-    def fq_concerning(self, qid, p) -> bool:
+    def fq_concerning(self, qid: str, p: str) -> bool:
         """An identified fact question `qid` that concerns P and still counts for P."""
         for fq in self.fqs.get(qid, ()):
             if p in fq.concerns and p not in fq.undone:
                 return True
         return False
 
-    def concerned(self, p) -> bool:
+    def concerned(self, p: str) -> bool:
         """P is concerned by at least one identified fact question (still counting for P)."""
         for items in self.fqs.values():
             for fq in items:
@@ -241,7 +244,7 @@ class _Case:
                     return True
         return False
 
-    def covers(self, order: _Order, p):
+    def covers(self, order: _Order, p: str) -> str | frozenset[str] | set[str]:
         """What an order in force covers P for at this moment: ALL, or a set of request ids."""
         if p in self.officials and self.unresolved(p):
             # 'only if the scope is limited and (from WICKS) P has the gate-1 holding; and then just its
@@ -254,7 +257,7 @@ class _Case:
             return ALL
         return {req for req, _ in order.auth}
 
-    def covered(self, p, requests) -> bool:
+    def covered(self, p: str, requests: frozenset[str]) -> bool:
         """'one order in force covers P for every request listed' (none listed: only an ALL order)."""
         for order in self.orders:
             if p in order.force:
@@ -263,7 +266,7 @@ class _Case:
                     return True
         return False
 
-    def add_fqs(self, idx, items, default_concerns):
+    def add_fqs(self, idx: int, items: list[dict], default_concerns: frozenset[str]) -> list[_FQ]:
         """Record the fact questions an order or deferral identifies; returns the new _FQ objects."""
         made = []
         for item in items:
@@ -276,19 +279,19 @@ class _Case:
             self.fq_by_src[idx] = made
         return made
 
-    def drop_fqs(self, idx, items, made):
+    def drop_fqs(self, idx: int, items: list[dict], made: list[_FQ]) -> None:
         for item, fq in zip(items, made):
             self.fqs[item["id"]].remove(fq)
         self.fq_by_src.pop(idx, None)
 
-    def against_of(self, e) -> tuple:
+    def against_of(self, e: dict) -> tuple[str, ...]:
         """'a discovery order's `against` absent means every defendant (`against: []` means no one)'."""
         against = e.get("against")
         return self.defendants if against is None else tuple(against)
 
     # ---- the rules, one per event kind -----------------------------------------------------------
 
-    def qi001(self, idx, e, codes):
+    def qi001(self, idx: int, e: dict, codes: set[str]) -> tuple[str, ...]:
         """answer / motion_to_dismiss / sj_motion with asserts_qi: 'An official asserts QI by ... filed by
         them. Any other party filing such an entry raises QI001 at that entry (once, naming them all) ...
         the entry still counts for the officials who filed it with them'."""
@@ -299,21 +302,21 @@ class _Case:
             codes.add("QI001")
         return tuple(p for p in by if p in self.officials)
 
-    def assertion(self, idx, e, codes):
+    def assertion(self, idx: int, e: dict, codes: set[str]) -> Apply | None:
         filers = self.qi001(idx, e, codes)
         return lambda: self.asserted.update(filers)
 
-    def motion_to_dismiss(self, idx, e, codes):
+    def motion_to_dismiss(self, idx: int, e: dict, codes: set[str]) -> Apply | None:
         filers = self.qi001(idx, e, codes)
 
-        def apply():
+        def apply() -> None:
             self.asserted.update(filers)
             # 'until a later QI motion to dismiss by the same official replaces it'
             for p in filers:
                 self.current_mtd[p] = idx
         return apply
 
-    def motion_to_dismiss_ruling(self, idx, e, codes):
+    def motion_to_dismiss_ruling(self, idx: int, e: dict, codes: set[str]) -> Apply | None:
         m = self.pos_of[e["motion"]]
         motion = self.docket[m]
         if not motion.get("asserts_qi"):
@@ -338,7 +341,7 @@ class _Case:
                 elif not fact_questions:
                     codes.add("QI102")
 
-        def apply():
+        def apply() -> None:
             self.ruled_on[idx] = ruled
             if deciding:
                 for p in ruled:
@@ -364,7 +367,7 @@ class _Case:
                 self.add_fqs(idx, fact_questions, ruled)
         return apply
 
-    def discovery_order(self, idx, e, codes):
+    def discovery_order(self, idx: int, e: dict, codes: set[str]) -> Apply | None:
         outcome = e["outcome"]
         against = self.against_of(e)
         if outcome in ("stayed", "vacated"):
@@ -381,13 +384,13 @@ class _Case:
         if outcome in ("granted", "granted_in_part"):
             self.order_codes(e, against, scope, authorized, codes)
 
-        def undo_findings():
+        def undo_findings() -> None:
             self.drop_fqs(idx, fact_questions, made)
             if holds:
                 for p in against:
                     self.gate1[p].discard(idx)
 
-        def apply():
+        def apply() -> None:
             self.disc_orders.append(idx)
             if outcome in ("granted", "granted_in_part"):
                 auth = tuple((a["request"], tuple(a.get("addresses") or ())) for a in authorized)
@@ -398,7 +401,8 @@ class _Case:
         apply.undo = undo_findings
         return apply
 
-    def order_codes(self, e, against, scope, authorized, codes):
+    def order_codes(self, e: dict, against: tuple[str, ...], scope: str, authorized: list[dict],
+                    codes: set[str]) -> None:
         """s.11 `discovery_order` (granted or granted_in_part), steps 1-4."""
         # 'It reaches the parties in its against list if its scope is general or it authorizes at least
         # one request, and no one otherwise.'
@@ -434,20 +438,20 @@ class _Case:
         elif c and self.any_unresolved():
             codes.add("QI303")
 
-    def fq_counts_for_any(self, qid, parties) -> bool:
+    def fq_counts_for_any(self, qid: str, parties: list[str]) -> bool:
         for fq in self.fqs.get(qid, ()):
             if any(p not in fq.undone for p in parties):
                 return True
         return False
 
-    def stay_or_vacate(self, idx, e, against, outcome):
+    def stay_or_vacate(self, idx: int, e: dict, against: tuple[str, ...], outcome: str) -> Apply:
         """'takes every earlier order out of force as to them; a vacatur also makes those orders' findings
         stop counting for them (a stay keeps them). It raises no code and ... is not immediately
         appealable.'"""
         fact_questions = e.get("fact_questions") or []
         holds = bool(e.get("pleadings_overcome_qi"))
 
-        def apply():
+        def apply() -> None:
             them = set(against)
             for order in self.orders:
                 order.force -= them
@@ -468,7 +472,7 @@ class _Case:
             self.appealable = False
         return apply
 
-    def discovery(self, idx, e, codes):
+    def discovery(self, idx: int, e: dict, codes: set[str]) -> Apply | None:
         """s.11 `discovery` against party P."""
         p = e["against"]
         requests = frozenset(e.get("requests") or ())
@@ -484,14 +488,14 @@ class _Case:
                 codes.add("QI303")
         return None
 
-    def qi_decides(self, e) -> tuple:
+    def qi_decides(self, e: dict) -> tuple[str, ...]:
         named = e.get("defendants")
         if named is None:
             # 'a qi_ruling without defendants decides every official still in the case who asserted QI'
             return tuple(p for p in self.officials if p in self.asserted and self.in_case(p))
         return tuple(p for p in named if p in self.officials)
 
-    def qi_ruling(self, idx, e, codes):
+    def qi_ruling(self, idx: int, e: dict, codes: set[str]) -> Apply | None:
         decides = self.qi_decides(e)
         # QI402: 'qi_ruling naming an official ... while an interlocutory appeal filed by that official is
         # pending'.
@@ -499,7 +503,7 @@ class _Case:
             codes.add("QI402")
         outcome = e["outcome"]
 
-        def apply():
+        def apply() -> None:
             self.ruled_on[idx] = frozenset(decides)
             for p in decides:
                 self.resolving.setdefault(p, []).append((idx, outcome))
@@ -507,40 +511,40 @@ class _Case:
                     self.out.setdefault(p, set()).add(idx)
         return apply
 
-    def judgment(self, idx, e, codes):
+    def judgment(self, idx: int, e: dict, codes: set[str]) -> Apply | None:
         named = e.get("defendants")
         removed = self.defendants if named is None else tuple(named)
         if e.get("outcome") == "for_plaintiff":
             if any(p in self.officials and self.appeal_pending_by(p) for p in removed):
                 codes.add("QI402")
 
-        def apply():
+        def apply() -> None:
             # 'A judgment takes the defendants it names out of the case'
             for p in removed:
                 self.out.setdefault(p, set()).add(idx)
         return apply
 
-    def appeal(self, idx, e, codes):
+    def appeal(self, idx: int, e: dict, codes: set[str]) -> Apply | None:
         f = self.pos_of[e["from"]]
         interlocutory = self.docket[f].get("event") != "judgment"
         by = frozenset(_ids(e.get("by")))
 
-        def apply():
+        def apply() -> None:
             self.appeals[idx] = _Appeal(idx, by, f, interlocutory)
         return apply
 
-    def frivolous_certification(self, idx, e, codes):
+    def frivolous_certification(self, idx: int, e: dict, codes: set[str]) -> Apply | None:
         a = self.appeals.get(self.pos_of[e["appeal"]])
 
-        def apply():
+        def apply() -> None:
             if a is not None:
                 a.pending = False  # 'unless the district court has certified it frivolous'
         return apply
 
-    def appeal_ruling(self, idx, e, codes):
+    def appeal_ruling(self, idx: int, e: dict, codes: set[str]) -> Apply | None:
         a = self.appeals.get(self.pos_of[e["appeal"]])
 
-        def apply():
+        def apply() -> None:
             if a is None:
                 return
             a.pending = False  # 'A stops being pending whatever the outcome.'
@@ -549,7 +553,7 @@ class _Case:
             self.undo(idx, e, a)
         return apply
 
-    def undo(self, idx, e, a: _Appeal):
+    def undo(self, idx: int, e: dict, a: _Appeal) -> None:
         """'reversed or vacated undoes F for the parties in as_to'."""
         f = a.from_idx
         fe = self.docket[f]
@@ -568,7 +572,8 @@ class _Case:
                 if s:
                     s.discard(f)
             return
-        is_qi_mtd_ruling = kind == "motion_to_dismiss_ruling" and self.docket[self.pos_of[fe["motion"]]].get("asserts_qi")
+        is_qi_mtd_ruling = (kind == "motion_to_dismiss_ruling"
+                            and self.docket[self.pos_of[fe["motion"]]].get("asserts_qi"))
         if not (is_qi_mtd_ruling or kind == "qi_ruling"):
             return  # 'F anything else (a judgment included): nothing else changes.'
         ruled = self.ruled_on.get(f, _EMPTY) if f in self.applied else _EMPTY
@@ -614,21 +619,21 @@ class _Case:
             for fq in self.fq_by_src.get(f, ()):
                 fq.undone.add(p)  # 'F's findings stop counting for them'
 
-    def conference_order_(self, idx, e, codes):
+    def conference_order_(self, idx: int, e: dict, codes: set[str]) -> Apply | None:
         dates = (_date(e.get("confer_by")), _date(e.get("report_by")))
 
-        def apply():
+        def apply() -> None:
             self.conference_order = dates
         return apply
 
-    def conference(self, idx, e, codes):
+    def conference(self, idx: int, e: dict, codes: set[str]) -> Apply | None:
         d = _date(e.get("date_filed"))
         if d is not None and self.conference_order is not None and self.conference_order[0] is not None \
                 and d > self.conference_order[0]:
             codes.add("QI501")
         return None
 
-    def joint_report(self, idx, e, codes):
+    def joint_report(self, idx: int, e: dict, codes: set[str]) -> Apply | None:
         d = _date(e.get("date_filed"))
         if d is not None and self.conference_order is not None and self.conference_order[1] is not None \
                 and d > self.conference_order[1]:
@@ -637,7 +642,7 @@ class _Case:
 
     # ---- the run ----------------------------------------------------------------------------------
 
-    def run(self):
+    def run(self) -> Verdict:
         handlers = {
             "answer": self.assertion, "sj_motion": self.assertion,
             "motion_to_dismiss": self.motion_to_dismiss,
@@ -701,7 +706,7 @@ class _Case:
         return False
 
 
-def judge(scenario: dict, law_as_of=None, mode=None) -> Verdict:
+def judge(scenario: dict, law_as_of: _dt.date | str | None = None, mode: str | None = None) -> Verdict:
     """Judge a scenario dict by LAW.md s.11 v2. `law_as_of` / `mode` override the scenario's own."""
     if law_as_of is None:
         law_as_of = scenario.get("law_as_of")
