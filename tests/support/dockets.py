@@ -114,7 +114,7 @@ def _weights(w: _Walk, first: bool):
     if not w.numbered:
         k["appeal"] = k["response"] = 0
     if w.appeals:
-        k["appeal_ruling"] += 4
+        k["appeal_ruling"] += 7
         k["frivolous_certification"] += 1
     else:
         k["appeal_ruling"] = k["frivolous_certification"] = 0
