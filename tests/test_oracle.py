@@ -765,3 +765,46 @@ def test_deciding_ruling_questions_are_not_identified():
              ev("discovery_order", outcome="granted", against=["smith"],
                 authorized=[{"request": "r1", "addresses": ["q1"]}]))
     assert codes(d)[5] == ["QI202", "QI203", "QI401"]
+
+
+# ---- metamorphic checks of the oracle itself on random dockets ----------------------------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from tests.support.dockets import scenarios  # noqa: E402
+
+_FAST = settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+
+
+@_FAST
+@given(scenarios(), st.data())
+def test_entries_without_effect_change_nothing(d, data):
+    """`order` and `other` entries have 'no procedural effect' (SCENARIOS.md): inserting one anywhere leaves
+    every other entry's codes and the verdict unchanged."""
+    before = judge(d)
+    at = data.draw(st.integers(0, len(d["docket"])))
+    d2 = dict(d, docket=d["docket"][:at] + [{"event": "other"}] + d["docket"][at:])
+    after = judge(d2)
+    assert after.codes[:at] + after.codes[at + 1:] == before.codes
+    assert (after.discovery_authorized, after.appealable, after.all_codes) == \
+        (before.discovery_authorized, before.appealable, before.all_codes)
+
+
+@_FAST
+@given(scenarios())
+def test_strict_equals_audit_when_nothing_is_unlawful(d):
+    """Strict mode refuses only entries raising an error other than QI001: with none, it is the audit."""
+    audit, strict = judge(d, mode="audit"), judge(d, mode="strict")
+    errors = [c for c in audit.all_codes if c not in ("QI001", "QI303", "QI501", "QI502")]
+    if not errors:
+        assert strict == audit
+    assert set(strict.refused) <= {e.get("entry_number", i + 1) for i, e in enumerate(d["docket"])}
+
+
+@_FAST
+@given(scenarios())
+def test_codes_not_in_force_are_never_raised(d):
+    """s.10: 'A code not yet in force on the day a docket is judged is never raised.'"""
+    assert "QI101" not in judge(d, law_as_of="2022-06-16").all_codes
+    assert "QI201" not in judge(d, law_as_of="1995-01-05").all_codes
