@@ -774,7 +774,7 @@ from hypothesis import strategies as st  # noqa: E402
 
 from tests.support.dockets import scenarios  # noqa: E402
 
-_FAST = settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+_FAST = settings(max_examples=100, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
 
 @_FAST
