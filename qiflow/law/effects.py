@@ -117,8 +117,8 @@ def _(entry: m.MotionToDismissRuling, posture: Posture, ref: int) -> Posture:
         posture = posture.evolve(
             deferred=posture.deferred | ({(entry.motion, o) for o in pending} if not entry.reply_ordered else set()),
             rulings=posture.rulings + (Ruling(ref, "motion_to_dismiss_ruling", ruled, "deferred", entry.motion),))
-        gate1 = frozenset(pending) if entry.pleadings_overcome_qi else frozenset()
-        return _find(posture, ref, pending, entry, gate1)
+        gate1 = frozenset(officials) if entry.pleadings_overcome_qi else frozenset()
+        return _find(posture, ref, officials, entry, gate1)
     decided = {(entry.motion, o) for o in officials}
     posture = posture.evolve(
         pending=posture.pending - decided, deferred=posture.deferred - decided,

@@ -193,11 +193,12 @@ def codefendant_order(entry: m.Entry, posture: Posture, ref: int) -> Details | N
 
 # === s.11 `motion_to_dismiss_ruling` ==============================================================
 def _deferral(entry: m.Entry, posture: Posture) -> bool:
-    """A deferral of a QI motion pending for someone, not ordering a Rule 7(a) reply (that is Schultea's)."""
+    """A deferral of a QI motion (every ruling on it that does not decide it), not ordering a Rule 7(a) reply
+    (that is Schultea's); a ruling on a motion replaced for every official rules on nothing."""
     assert isinstance(entry, m.MotionToDismissRuling)
     if not entry.defers or entry.reply_ordered:
         return False
-    return any((entry.motion, o) in posture.pending for o in posture.motion_officials(entry.motion))
+    return bool(posture.motion_officials(entry.motion))
 
 
 def _deferred(entry: m.Entry) -> Details:

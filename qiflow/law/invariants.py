@@ -157,6 +157,18 @@ def _no_merits_discovery(before: Posture, entry: m.Entry, after: Posture) -> boo
     return not (isinstance(entry, m.Discovery) and entry.against in _undecided(before) and not entry.requests)
 
 
+def _court_not_divested(before: Posture, entry: m.Entry, after: Posture) -> bool:
+    """s.7: while an official's interlocutory appeal is pending, no ruling on their QI, no judgment against them."""
+    if isinstance(entry, m.QiRuling):
+        named = entry.defendants if entry.defendants is not None else [
+            o for o in before.officials if o in before.asserted and o in before.in_case]
+    elif isinstance(entry, m.Judgment) and entry.outcome == "for_plaintiff":
+        named = entry.defendants if entry.defendants is not None else list(before.defendants)
+    else:
+        return True
+    return not any(_appealing(before, o) for o in named)
+
+
 ONLY_OFFICIALS_HOLD_QI = Invariant(
     "only_officials_hold_qi", "1",
     "Only officials sued in their individual capacity ever hold qualified immunity or have a QI motion pending.",
@@ -192,6 +204,11 @@ NO_MERITS_DISCOVERY = Invariant(
     "no_merits_discovery", "9.4",
     "Ordinary (merits) discovery never opens against an official while QI is undecided.",
     (d.THE_STAY, d.AFTER_QI), step=_no_merits_discovery)
+COURT_NOT_DIVESTED = Invariant(
+    "court_not_divested", "7",
+    "While an official's interlocutory appeal is pending, the district court neither rules on their qualified "
+    "immunity nor enters judgment against them.",
+    (d.DIVESTITURE,), step=_court_not_divested)
 NO_DEAD_ENDS = Invariant(
     "no_dead_ends", "9.5",
     "From every reachable situation the case can still reach a ruling on QI and an end.",
@@ -200,7 +217,7 @@ NO_DEAD_ENDS = Invariant(
 
 SAFETY: tuple[Invariant, ...] = (
     ONLY_OFFICIALS_HOLD_QI, QI_MOTION_DECIDED, ORDERS_THROUGH_GATES, DISCOVERY_THROUGH_GATES, GATES_IN_ORDER,
-    REQUESTS_IN_ORDER, NO_MERITS_DISCOVERY,
+    REQUESTS_IN_ORDER, NO_MERITS_DISCOVERY, COURT_NOT_DIVESTED,
 )
 INVARIANTS: tuple[Invariant, ...] = SAFETY + (NO_DEAD_ENDS,)
 INVARIANT = {x.name: x for x in INVARIANTS}

@@ -55,7 +55,7 @@ _FILINGS: tuple[m.Entry, ...] = (
 )
 """Entries that only move the phase, offered where the procedure expects them, before any ruling or order."""
 _EARLY_DISCOVERY = (_e(m.JointReport, agreed=["r1"], disputed=["r2"]), _e(m.Supplement, by="pat", requests=["r2"]))
-_ASSERTIONS = (_e(m.Answer, by=["city", "oakes"], asserts_qi=True), _e(m.SjMotion, by="oakes", asserts_qi=True))
+_ASSERTIONS = (_e(m.Answer, by="oakes", asserts_qi=True), _e(m.Answer, by=["city", "oakes"], asserts_qi=True), _e(m.SjMotion, by="oakes", asserts_qi=True))
 _MOTION = _e(m.MotionToDismiss, by="oakes", asserts_qi=True, rule="12(b)(6)")
 _DISCOVERY_MOTION = _e(m.DiscoveryMotion, by="pat", requests=[{"id": "r1", "text": "tailored"},
                                                                {"id": "r2", "text": "loose"}])
