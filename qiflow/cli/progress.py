@@ -1,0 +1,26 @@
+"""A progress bar for long corpus runs, on standard error, and only when it is a terminal."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+QUIET_BELOW = 200
+"""Runs of fewer dockets than this finish too soon for a bar to help."""
+
+
+@contextmanager
+def progress(total: int, label: str = "dockets") -> Iterator[Callable[[int], None]]:
+    """Yield ``tick(n)``: advance the bar by n. Without a terminal on stderr it does nothing."""
+    if total < QUIET_BELOW or not sys.stderr.isatty():
+        yield lambda n: None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    bar = Progress(TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                   console=Console(stderr=True), transient=True)
+    task = bar.add_task(label, total=total)
+    with bar:
+        yield lambda n: bar.advance(task, n)
