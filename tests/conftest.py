@@ -14,6 +14,10 @@ settings.register_profile(
     "ci", derandomize=True, deadline=None, print_blob=True, suppress_health_check=[HealthCheck.too_slow]
 )
 settings.register_profile("dev", deadline=None)
+settings.register_profile(
+    "long", max_examples=5_000, deadline=None, print_blob=True, suppress_health_check=list(HealthCheck)
+)
+"""The fuzz suite's long run (tests/test_fuzz.py): ``HYPOTHESIS_PROFILE=long``."""
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 """Derandomized by default, so the README's test command gives the same result on every machine;
 ``HYPOTHESIS_PROFILE=dev`` explores fresh random examples."""

@@ -9,6 +9,7 @@ import click
 
 from qiflow.cli.common import Exit, fail
 from qiflow.engine.run import audit
+from qiflow.files.write import OutputError, write_output
 from qiflow.procedure.careful import PROCEDURE, Procedure
 from qiflow.verify.explore import Exploration, explore, scenario_yaml
 
@@ -38,7 +39,7 @@ def _counterexample(found: Exploration) -> str:
 @click.command()
 @click.option("--without", "guard", metavar="GUARD", help="Remove one guard and look for what it was stopping.")
 @click.option("--list-guards", is_flag=True, help="List the guards --without accepts, and the cautions.")
-@click.option("--counterexample", "out", type=click.Path(dir_okay=False, path_type=Path),
+@click.option("--counterexample", "out", type=click.Path(path_type=Path),
               help="Write the counterexample as a scenario file `qiflow run` replays.")
 @click.option("--amended", is_flag=True,
               help="Verify the proposed amendment to s.11's discovery rule (docs/law-gaps.md) instead.")
@@ -72,6 +73,10 @@ def verify(guard: str | None, list_guards: bool, out: Path | None, amended: bool
                    "gap is between s.11 and s.9, not a skipped guard. `qiflow verify --amended` checks the proposed "
                    "fix; see docs/law-gaps.md.")
     if out is not None:
-        out.write_text(scenario_yaml(found.counterexample), encoding="utf-8")
-        click.echo(f"Wrote {out}; replay it with `qiflow run {out}`.")
+        try:
+            write_output(out, scenario_yaml(found.counterexample))
+        except OutputError as error:
+            fail(error)
+        if str(out) != "-":
+            click.echo(f"Wrote {out}; replay it with `qiflow run {out}`.")
     sys.exit(Exit.FOUND)

@@ -74,8 +74,9 @@ def _read(item: Item, marks: list[float]) -> Scenario:
     return parse(text, item.path, times=marks)
 
 
-def judge(item: Item, options: Options = Options()) -> Outcome:
+def judge(item: Item, options: Options | None = None) -> Outcome:
     """Read, validate and judge ``item``; a bad input is an Outcome with its located error, never an exception."""
+    options = options or Options()
     start = time.perf_counter()
     marks: list[float] = []
     try:

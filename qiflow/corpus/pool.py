@@ -32,9 +32,10 @@ def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
         yield chunk
 
 
-def judge_all(items: Iterable[Item], options: Options = Options(), *, jobs: int = 1,
+def judge_all(items: Iterable[Item], options: Options | None = None, *, jobs: int = 1,
               done: Callable[[int], None] | None = None, chunk: int = CHUNK) -> Iterator[Outcome]:
     """Every item's Outcome, in input order; ``done(n)`` is called as each n more are finished."""
+    options = options or Options()
     if jobs <= 1:
         for item in items:
             yield judge(item, options)

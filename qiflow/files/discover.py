@@ -56,7 +56,7 @@ def files(args: list[str]) -> list[str]:
 
 
 def _walk(folder: str) -> list[str]:
-    found = []
+    found: list[str] = []
     for root, dirs, names in os.walk(folder):  # followlinks=False: no symlink loops
         dirs.sort()
         found.extend(os.path.join(root, n) for n in names if n.endswith(SUFFIXES))
@@ -75,7 +75,7 @@ def records(path: str) -> Iterator[Item]:
                 yield Item(path, number, raw)
 
 
-def _lines(handle) -> Iterator[bytes]:  # noqa: ANN001 - a binary file
+def _lines(handle) -> Iterator[bytes]:
     while True:
         raw = handle.readline(MAX_FILE_BYTES + 1)
         if not raw:

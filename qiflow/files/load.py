@@ -99,8 +99,8 @@ class _FastLoader(_Hardened, _CLoader or yaml.SafeLoader):  # type: ignore[misc]
 
 
 for _loader in (_FastLoader,):
-    _loader.add_constructor("tag:yaml.org,2002:int", _Hardened.construct_yaml_int)
-    _loader.add_constructor("tag:yaml.org,2002:timestamp", _Hardened.construct_yaml_timestamp)
+    _loader.add_constructor("tag:yaml.org,2002:int", _Hardened.construct_yaml_int)  # type: ignore[type-var]
+    _loader.add_constructor("tag:yaml.org,2002:timestamp", _Hardened.construct_yaml_timestamp)  # type: ignore[type-var]
 
 
 class _LineLoader(_Hardened, yaml.SafeLoader):
@@ -121,8 +121,8 @@ class _LineLoader(_Hardened, yaml.SafeLoader):
 
 _LineLoader.add_constructor("tag:yaml.org,2002:map", _LineLoader.construct_mapping)
 _LineLoader.add_constructor("tag:yaml.org,2002:seq", _LineLoader.construct_sequence)
-_LineLoader.add_constructor("tag:yaml.org,2002:int", _Hardened.construct_yaml_int)
-_LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _Hardened.construct_yaml_timestamp)
+_LineLoader.add_constructor("tag:yaml.org,2002:int", _Hardened.construct_yaml_int)  # type: ignore[type-var]
+_LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _Hardened.construct_yaml_timestamp)  # type: ignore[type-var]
 
 
 def _line_of(data: Any, loc: tuple[Any, ...]) -> int | None:
@@ -251,7 +251,7 @@ def _too_deep(text: str, name: str, first_line: int) -> ScenarioError:
             if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 depth += 1
                 if depth > MAX_DEPTH:
-                    line = event.start_mark.line + first_line
+                    line = event.start_mark.line + first_line if event.start_mark else None
                     break
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 depth -= 1
