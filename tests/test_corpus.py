@@ -120,3 +120,15 @@ def test_a_bad_input_is_an_outcome_not_an_exception(tmp_path: Path) -> None:
     assert outcome.error == f"{tmp_path / 'missing.yaml'}: (file): no such file"
     outcome = judge(Item("x.jsonl", 4, b'{"qiflow": 2}'), Options())
     assert outcome.error == "x.jsonl:4: qiflow: format version 1, got 2"
+
+
+def test_the_fast_reader_and_the_line_tracking_reader_agree() -> None:
+    import yaml
+
+    from qiflow.files import load as loader
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SCENARIOS.rglob("*.yaml"))]
+    texts += [yaml.safe_dump(d, sort_keys=False) for d in generate(50, seed=5)]
+    texts.append("qiflow: 1\ntitle: &t anchored\nnote: *t\nparties: []\ndocket: []\n")
+    for text in texts:
+        assert loader.parse(text, "x") == loader._slow(text, "x")

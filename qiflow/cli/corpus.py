@@ -10,16 +10,17 @@ import datetime as dt
 import json
 import sys
 import time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from qiflow.cli.common import Exit, fail
 from qiflow.cli.progress import progress
-from qiflow.corpus.judge import Options, Outcome
-from qiflow.corpus.pool import default_jobs, judge_all
-from qiflow.corpus.summary import Summary
 from qiflow.files.discover import Item, items
+
+if TYPE_CHECKING:
+    from qiflow.corpus.judge import Options, Outcome
+    from qiflow.corpus.summary import Summary
 
 jobs_option = click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, metavar="N",
                            help="Run on N processes (default: the machine's cores).")
@@ -54,6 +55,9 @@ def exit_code(summary: Summary, check: bool) -> Exit:
 def judge_corpus(inputs: tuple[str, ...], options: Options, jobs: int | None,
                  each: Any = None) -> Summary:
     """Judge every docket the inputs name; ``each(outcome)`` sees them in input order."""
+    from qiflow.corpus.pool import default_jobs, judge_all
+    from qiflow.corpus.summary import Summary
+
     work = gather(inputs)
     if jobs is None:
         jobs = min(default_jobs(), max(1, len(work) // 50))
@@ -71,6 +75,7 @@ def judge_corpus(inputs: tuple[str, ...], options: Options, jobs: int | None,
 
 def run_corpus(inputs: tuple[str, ...], fmt: str, jobs: int | None, summary_only: bool,
                law_as_of: dt.date | None, mode: str | None) -> None:
+    from qiflow.corpus.judge import Options
     from qiflow.corpus.text import render_summary
 
     collected: list[dict[str, Any]] = []
@@ -96,6 +101,8 @@ def run_corpus(inputs: tuple[str, ...], fmt: str, jobs: int | None, summary_only
 
 
 def check_corpus(inputs: tuple[str, ...], jobs: int | None) -> None:
+    from qiflow.corpus.judge import Options
+
     passed = failed = 0
 
     def each(o: Outcome) -> None:

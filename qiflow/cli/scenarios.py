@@ -11,12 +11,9 @@ import click
 
 from qiflow.cli.common import Exit, fail, load_or_fail, parse_date
 from qiflow.cli.corpus import check_corpus, jobs_option, run_corpus
-from qiflow.engine.run import audit
 from qiflow.files.discover import is_corpus
-from qiflow.law.codes import CODES
-from qiflow.views.docs import schema_page
-from qiflow.views.rules import describe_rule, list_rules
-from qiflow.views.text import make_console, render
+
+# The engine and the views are imported inside each command, so `qiflow run --help` loads neither.
 
 
 @click.command()
@@ -41,6 +38,9 @@ def run(inputs: tuple[str, ...], fmt: str, law_as_of: dt.date | None, mode: str 
         if until is not None:
             fail("--until steps through one scenario file; give just one")
         return run_corpus(inputs, fmt, jobs, summary_only, law_as_of, mode)
+    from qiflow.engine.run import audit
+    from qiflow.views.text import make_console, render
+
     file = Path(inputs[0])
     scenario = load_or_fail(file)
     if until is not None:
@@ -74,6 +74,9 @@ def check(paths: tuple[str, ...], jobs: int | None) -> None:
 @click.option("--all", "all_", is_flag=True, help="List every rule.")
 def rule(code: str | None, all_: bool) -> None:
     """Explain a violation code (e.g. QI201) and its authorities."""
+    from qiflow.law.codes import CODES
+    from qiflow.views.rules import describe_rule, list_rules
+
     if all_ or code is None:
         click.echo(list_rules())
         return
@@ -85,5 +88,7 @@ def rule(code: str | None, all_: bool) -> None:
 @click.command()
 def schema() -> None:
     """Print the JSON Schema of the scenario format, for editors."""
+    from qiflow.views.docs import schema_page
+
     click.echo(schema_page(), nl=False)
 

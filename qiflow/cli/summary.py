@@ -9,7 +9,6 @@ import click
 
 from qiflow.cli.common import fail, parse_date
 from qiflow.cli.corpus import exit_code, jobs_option, judge_corpus
-from qiflow.corpus.judge import Options
 from qiflow.files.discover import files
 from qiflow.files.write import OutputError, write_output
 
@@ -29,6 +28,8 @@ def summary(inputs: tuple[str, ...], fmt: str, output: str, law_as_of, mode: str
     Exit 2 if any input was bad (they are counted in the table, each listed in the JSON), else 1 if any
     docket has an error-severity violation, else 0.
     """
+    from qiflow.corpus.judge import Options
+
     sources = [Path(f) for f in files(list(inputs))]
     if output != "-" and any(Path(output).resolve() == f.resolve() for f in sources):
         fail(f"{output}: refusing to write over an input file")  # before the run, not after it

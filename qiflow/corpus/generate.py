@@ -58,7 +58,10 @@ class _Docket:
         self.rng = rng
         self.entries: list[dict[str, Any]] = []
         self.number = 0
-        self.day = dt.date(2016, 1, 4) + dt.timedelta(days=rng.randrange(0, 9 * 365))
+        start = rng.choices((dt.date(1991, 1, 2), dt.date(1995, 2, 1), dt.date(2022, 7, 1)), (1, 6, 3))[0]
+        span = {1991: 3 * 365, 1995: 26 * 365, 2022: 3 * 365}[start.year]
+        self.day = start + dt.timedelta(days=rng.randrange(0, span))
+        # filed in each era of s.11 (before Wicks, to Carswell, after); judged, like any docket, by today's law
 
     def add(self, event: str, codes: list[str] | None = None, gap: int | None = None, **fields: Any) -> int:
         self.number += self.rng.randint(1, 4)

@@ -19,7 +19,8 @@ from qiflow.scenario import Scenario
 WICKS = dt.date(1995, 1, 6)
 CARSWELL = dt.date(2022, 6, 17)
 ERAS = ("before Wicks", "Wicks to Carswell", "from Carswell")
-"""LAW.md s.11's two dates split the law into three eras; a docket belongs to the era of its law_as_of."""
+"""LAW.md s.11's two dates split the law into three eras. A docket belongs to the era of its ``law_as_of``
+if it gives one, else of its last dated entry (else: from Carswell, today's law)."""
 
 
 def era(day: dt.date | None) -> str:
@@ -93,17 +94,18 @@ def judge(item: Item, options: Options | None = None) -> Outcome:
         problems = tuple(str(x) for x in mismatches(scenario, report))
         codes, appealable, discovery = tuple(report.codes), report.appealable, report.discovery_authorized
         errors = tuple(sorted({v.code for v in report.violations if v.severity == "error"}))
-        state, law = report.state, report.law_as_of
+        state = report.state
     else:
         from qiflow.engine.verdict import verdict
 
         found = verdict(scenario, law_as_of=options.law_as_of, mode=options.mode)
         problems = ()
         codes, errors, appealable = tuple(found.codes), tuple(found.errors), found.appealable
-        discovery, state, law = found.discovery_authorized, found.state, found.law_as_of
+        discovery, state = found.discovery_authorized, found.state
     done = time.perf_counter()
+    dates = [e.date_filed for e in scenario.docket if e.date_filed is not None]
     return Outcome(
-        item.name, court=scenario.court or "(no court given)", era=era(law), codes=codes, errors=errors,
+        item.name, court=scenario.court or "(no court given)", era=era(scenario.law_as_of or max(dates, default=None)), codes=codes, errors=errors,
         appealable=appealable, discovery_authorized=discovery, state=state, problems=problems,
         times=(parsed - start, validated - parsed, done - validated),
     )

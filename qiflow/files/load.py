@@ -14,7 +14,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 from yaml.constructor import ConstructorError
-from yaml.nodes import MappingNode, ScalarNode
+from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from qiflow import scenario as m
 from qiflow.files.limits import (
@@ -316,33 +316,74 @@ def _shift(error: ScenarioError, first_line: int) -> ScenarioError:
     return error
 
 
-def _locate(text: str, name: str, first_line: int) -> ScenarioError | None:
-    """Re-read ``text`` with the line-tracking loader: the located error, or None if it finds none."""
+_STR, _MAP, _SEQ = "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
+
+
+class _Unusual(Exception):
+    """Something the fast builder leaves to the line-tracking loader (it decides, and locates any error)."""
+
+
+def _build(loader: Any, node: Any, memo: dict[int, Any]) -> Any:
+    """Python data for a composed node: plain strings taken as they are, other scalars through the hardened
+    constructors, each aliased collection built once (so an alias bomb costs no more than its text)."""
+    kind = type(node)
+    if kind is ScalarNode:
+        return node.value if node.tag == _STR else loader.construct_object(node)
+    done = memo.get(id(node))
+    if done is not None:
+        return done
+    if kind is SequenceNode and node.tag == _SEQ:
+        out: Any = [_build(loader, child, memo) for child in node.value]
+    elif kind is MappingNode and node.tag == _MAP:
+        out = {}
+        for key_node, value_node in node.value:
+            key = _build(loader, key_node, memo)
+            if key_node.tag == "tag:yaml.org,2002:merge" or not isinstance(key, (str, int, float, bool, type(None))) \
+                    or key in out:
+                raise _Unusual
+            out[key] = _build(loader, value_node, memo)
+    else:
+        raise _Unusual
+    memo[id(node)] = out
+    return out
+
+
+def _fast_data(text: str) -> Any:
+    loader = _FastLoader(text)
+    try:
+        node = loader.get_single_node()
+        return None if node is None else _build(loader, node, {})
+    finally:
+        loader.dispose()
+
+
+def _slow(text: str, name: str, first_line: int = 1) -> m.Scenario:
+    """Read ``text`` with the line-tracking loader: the scenario, or a ScenarioError located in the file."""
     try:
         data = _yaml(text, name, _LineLoader)
         _bounded(data, name)
-        _validate(data, name)
+        return _validate(data, name)
     except ScenarioError as error:
-        return _shift(error, first_line)
-    return None
+        raise _shift(error, first_line) from None
 
 
 def parse(text: str, name: str, *, times: list[float] | None = None) -> m.Scenario:
     """Parse and validate scenario YAML; raises ScenarioError.
 
     ``times``, if given, gets the moment the text was parsed (before validation), for benchmarks.
-    The fast path (libyaml, no line tracking) takes every valid file; on any error the text is read again
-    with the line-tracking loader, which locates it, so the message is the same whichever path ran.
+    The fast path (libyaml's parser, a lean builder, no line tracking) takes every ordinary valid file; on
+    any error, or anything unusual (merge keys, tags), the text is read again with the line-tracking loader,
+    which decides and locates the error, so the message is the same whichever path ran.
     """
     try:
-        data = _yaml(text, name, _FastLoader)
+        data = _fast_data(text)
         if "&" in text:
             _bounded(data, name)
         if times is not None:
             times.append(time.perf_counter())
         return _validate(data, name)
-    except ScenarioError as error:
-        raise _locate(text, name, 1) or error from None
+    except (ScenarioError, yaml.YAMLError, _Unusual, RecursionError, TypeError, ValueError):
+        return _slow(text, name)
 
 
 class _Duplicate(Exception):
@@ -381,7 +422,11 @@ def parse_json(text: str, name: str, first_line: int = 1, *, times: list[float] 
             raise ScenarioError(name, first_line, "(file)", "valid JSON")
         return _validate(data, name)
     except ScenarioError as error:
-        raise _locate(text, name, first_line) or _shift(error, first_line) from None
+        try:
+            _slow(text, name, first_line)
+        except ScenarioError as located:
+            raise located from None
+        raise _shift(error, first_line) from None
 
 
 def load(path: Path | str) -> m.Scenario:
