@@ -28,10 +28,10 @@ def main(rounds: int = 20) -> None:
     print(f"bare python -c pass     : {bare * 1e3:6.1f} ms (median of {rounds})")
     print(f"python -m qiflow --help : {help_ * 1e3:6.1f} ms  (+{(help_ - bare) * 1e3:.1f} ms)")
     print(f"python -m qiflow run -h : {run_ * 1e3:6.1f} ms  (+{(run_ - bare) * 1e3:.1f} ms)")
-    done = subprocess.run([sys.executable, "-c", "import sys, contextlib\nfrom qiflow.cli import main\n"
-                           "with contextlib.suppress(SystemExit): main(['--help'])\n"
-                           "print(' '.join(sorted(m for m in sys.modules if m.startswith('qiflow'))))"],
-                          capture_output=True, text=True, check=True)
+    code = ("import sys, contextlib\nfrom qiflow.cli import main\n"
+            "with contextlib.suppress(SystemExit): main(['--help'])\n"
+            "print(' '.join(sorted(m for m in sys.modules if m.startswith('qiflow'))))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     print("qiflow modules --help loads:", done.stdout.strip().splitlines()[-1])
 
 

@@ -20,7 +20,7 @@ HEAD = "qiflow: 1\ntitle: t\nparties:\n  - {id: o, name: O, role: defendant}\ndo
 
 
 def qiflow(*args: str, timeout: float = 60, **kw: object) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "qiflow", *args], capture_output=True, text=True, cwd=ROOT,
+    return subprocess.run([sys.executable, "-m", "qiflow", *args], capture_output=True, text=True, cwd=ROOT, check=False,
                           timeout=timeout, **kw)  # type: ignore[call-overload]
 
 

@@ -24,7 +24,7 @@ from tests.conftest import ROOT, SCENARIOS
 
 
 def qiflow(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "qiflow", *args], capture_output=True, text=True, cwd=ROOT,
+    return subprocess.run([sys.executable, "-m", "qiflow", *args], capture_output=True, text=True, cwd=ROOT, check=False,
                           timeout=300)
 
 
@@ -88,9 +88,8 @@ def test_run_on_a_corpus_summarises_and_exits_by_contract(corpus: Path, tmp_path
     done = qiflow("run", str(corpus), str(bad), "--format", "jsonl")
     assert done.returncode == 2
     lines = [json.loads(x) for x in done.stdout.splitlines()]
-    assert len(lines) == 123 and lines[-1]["summary"]["input_errors"] == [f"{bad}:2: (syntax): valid JSON "
-                                                                            "(Expecting property name enclosed "
-                                                                            "in double quotes at column 2)"]
+    expected = f"{bad}:2: (syntax): valid JSON (Expecting property name enclosed in double quotes at column 2)"
+    assert len(lines) == 123 and lines[-1]["summary"]["input_errors"] == [expected]
     clean = tmp_path / "clean.yaml"
     clean.write_text((SCENARIOS / "rules" / "careful-procedure-followed.yaml").read_text())
     assert qiflow("run", str(clean), "--summary-only").returncode == 0

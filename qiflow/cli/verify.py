@@ -72,7 +72,7 @@ def verify(guard: str | None, list_guards: bool, out: Path | None, amended: bool
         click.echo("Every entry above is lawful under LAW.md s.11 as written (strict mode accepts each one): the "
                    "gap is between s.11 and s.9, not a skipped guard. `qiflow verify --amended` checks the proposed "
                    "fix; see docs/law-gaps.md.")
-    if out is not None:
+    if out is not None and found.counterexample is not None:
         try:
             write_output(out, scenario_yaml(found.counterexample))
         except OutputError as error:
