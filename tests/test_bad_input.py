@@ -68,10 +68,11 @@ def test_an_alias_bomb_is_refused_in_bounded_time_and_memory() -> None:
     assert "alias" in refused(bomb).expected
 
 
-def test_a_ten_megabyte_value_is_quoted_short() -> None:
-    error = refused(HEAD.replace("title: t", "title: " + "x" * 10_000_000) + "  - {event: answer, by: o}\n"
-                    .replace("answer", "y" * 5_000_000))
-    assert len(str(error)) < 1_000
+def test_a_ten_megabyte_value_is_refused_and_a_large_one_quoted_short() -> None:
+    error = refused(HEAD.replace("title: t", "title: " + "x" * 10_000_000))
+    assert f"at most {MAX_FILE_BYTES:,} characters" in error.expected
+    error = refused(HEAD + "  - {event: answer, by: o}\n".replace("answer", "y" * 1_000_000))
+    assert "1,000,000 characters" in error.expected and len(str(error)) < 1_000
 
 
 def test_a_value_never_quoted_whole(tmp_path: Path) -> None:

@@ -88,6 +88,28 @@ def test_any_yaml_text(text: str) -> None:
     _ok_or_located(parse, text, "fuzz.yaml")
 
 
+HOSTILE = [
+    "x: &a [1, 1, 1, 1, 1, 1, 1, 1]\ny: &b [*a, *a, *a, *a, *a, *a, *a, *a]\nz: &c [*b, *b, *b, *b, *b, *b, *b, *b]\n"
+    "w: &d [*c, *c, *c, *c, *c, *c, *c, *c]\nv: [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\n",
+    "deep: " + "[" * 3000 + "]" * 3000 + "\n", "deep: " + "{a: " * 50 + "1" + "}" * 50 + "\n",
+    "title: dup\n", "bad: !!python/object/apply:os.system [true]\n", "---\nqiflow: 1\n",
+    "law_as_of: 2023-02-30\n", "law_as_of: 0000-00-00\n", "case_number: " + "7" * 4300 + "\n",
+    "note: " + "n" * 300_000 + "\n", "note: \"\\x01\\ud800\"\n", "\x00\n", "\t- tab\n", "note: '[/] [bold'\n",
+    "law_as_of: 99999-01-01\n", "mode: 1e999\n", "<<: {title: merged}\n", "parties: !!set {a, b}\n",
+]
+
+
+@given(st.sampled_from(LIBRARY), st.sampled_from(HOSTILE), st.integers(0, 200),
+       st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "latin-1"]))
+def test_library_scenario_with_a_hostile_fragment(file: Path, fragment: str, at: int, encoding: str) -> None:
+    lines = file.read_text(encoding="utf-8").splitlines(keepends=True)
+    at %= len(lines) + 1
+    while at < len(lines) and lines[at].startswith((" ", "-")):  # insert at the top level
+        at += 1
+    text = "".join(lines[:at]) + fragment + "".join(lines[at:])
+    _bytes_ok(text.encode(encoding, errors="replace"))
+
+
 def _bytes_ok(raw: bytes) -> None:
     import tempfile
 

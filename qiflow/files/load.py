@@ -243,8 +243,9 @@ def _bounded(data: Any, name: str) -> None:
             stack.extend((child, depth + 1) for child in items)
 
 
-def _too_deep(text: str, name: str, first_line: int) -> ScenarioError:
-    """The error for YAML too deep to construct: the line where it passes MAX_DEPTH, found by the parser alone."""
+def _depth_error(text: str, name: str, first_line: int, always: bool) -> ScenarioError | None:
+    """The error for YAML nested deeper than MAX_DEPTH, at the line where it passes it, found by the parser
+    alone (libyaml when installed: fast, and no recursion); None if it is not too deep (unless ``always``)."""
     depth, line = 0, None
     try:
         for event in yaml.parse(text, Loader=_CLoader or yaml.SafeLoader):
@@ -255,10 +256,16 @@ def _too_deep(text: str, name: str, first_line: int) -> ScenarioError:
                     break
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 depth -= 1
+        else:
+            if not always:
+                return None
     except yaml.MarkedYAMLError as exc:
+        if "nesting depth" not in str(exc.problem) and not always:
+            return None
         line = exc.problem_mark.line + first_line if exc.problem_mark else None
     except yaml.YAMLError:
-        pass
+        if not always:
+            return None
     return ScenarioError(name, line, "(file)", f"lists and mappings nested at most {MAX_DEPTH} deep "
                          "(qiflow.files.limits.MAX_DEPTH)")
 
@@ -281,7 +288,7 @@ def _yaml(text: str, name: str, loader: type, first_line: int = 1) -> Any:
     except yaml.YAMLError as exc:
         raise ScenarioError(name, None, "(syntax)", f"valid YAML ({exc})") from None
     except RecursionError:
-        raise _too_deep(text, name, first_line) from None
+        raise _depth_error(text, name, first_line, always=True) from None
 
 
 def _validate(data: Any, name: str, first_line: int = 1) -> m.Scenario:
@@ -314,6 +321,12 @@ def _shift(error: ScenarioError, first_line: int) -> ScenarioError:
     if error.line is not None and first_line != 1:
         error.line += first_line - 1
     return error
+
+
+def _size(text: str, name: str, first_line: int) -> None:
+    if len(text) > MAX_FILE_BYTES:
+        raise ScenarioError(name, first_line, "(file)", f"a scenario of at most {MAX_FILE_BYTES:,} characters "
+                            f"(qiflow.files.limits.MAX_FILE_BYTES); this one has {len(text):,}")
 
 
 _STR, _MAP, _SEQ = "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
@@ -360,6 +373,9 @@ def _fast_data(text: str) -> Any:
 def _slow(text: str, name: str, first_line: int = 1) -> m.Scenario:
     """Read ``text`` with the line-tracking loader: the scenario, or a ScenarioError located in the file."""
     try:
+        too_deep = _depth_error(text, name, 1, always=False)
+        if too_deep is not None:
+            raise too_deep
         data = _yaml(text, name, _LineLoader)
         _bounded(data, name)
         return _validate(data, name)
@@ -375,6 +391,7 @@ def parse(text: str, name: str, *, times: list[float] | None = None) -> m.Scenar
     any error, or anything unusual (merge keys, tags), the text is read again with the line-tracking loader,
     which decides and locates the error, so the message is the same whichever path ran.
     """
+    _size(text, name, 1)
     try:
         data = _fast_data(text)
         if "&" in text:
@@ -408,6 +425,7 @@ def parse_json(text: str, name: str, first_line: int = 1, *, times: list[float] 
 
     Errors are located by reading the text again as YAML (JSON is YAML) with the line-tracking loader.
     """
+    _size(text, name, first_line)
     try:
         data = json.loads(text, object_pairs_hook=_pairs, parse_int=_json_int)
     except json.JSONDecodeError as exc:
