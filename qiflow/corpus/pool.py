@@ -42,6 +42,7 @@ def judge_all(items: Iterable[Item], options: Options | None = None, *, jobs: in
             if done:
                 done(1)
         return
+    _preload(options)
     window: deque[Future[list[Outcome]]] = deque()
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         for part in _chunks(items, chunk):
@@ -50,6 +51,14 @@ def judge_all(items: Iterable[Item], options: Options | None = None, *, jobs: in
                 yield from _collect(window.popleft(), done)
         while window:
             yield from _collect(window.popleft(), done)
+
+
+def _preload(options: Options) -> None:
+    """Import the engine before the workers fork, so each inherits it instead of importing it again."""
+    import qiflow.engine.verdict
+
+    if options.check:
+        import qiflow.engine.expect  # noqa: F401
 
 
 def _collect(future: Future[list[Outcome]], done: Callable[[int], None] | None) -> list[Outcome]:
