@@ -15,7 +15,7 @@ settings.register_profile(
 )
 settings.register_profile("dev", deadline=None)
 settings.register_profile(
-    "long", max_examples=5_000, deadline=None, print_blob=True, suppress_health_check=list(HealthCheck)
+    "long", max_examples=2_000, deadline=None, print_blob=True, suppress_health_check=list(HealthCheck)
 )
 """The fuzz suite's long run (tests/test_fuzz.py): ``HYPOTHESIS_PROFILE=long``."""
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
