@@ -89,8 +89,8 @@ def test_any_yaml_text(text: str) -> None:
 
 
 HOSTILE = [
-    "x: &a [1, 1, 1, 1, 1, 1, 1, 1]\ny: &b [*a, *a, *a, *a, *a, *a, *a, *a]\nz: &c [*b, *b, *b, *b, *b, *b, *b, *b]\n"
-    "w: &d [*c, *c, *c, *c, *c, *c, *c, *c]\nv: [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\n",
+    ("x: &a [1, 1, 1, 1, 1, 1, 1, 1]\ny: &b [*a, *a, *a, *a, *a, *a, *a, *a]\nz: &c [*b, *b, *b, *b, *b, *b, *b, *b]\n"
+     "w: &d [*c, *c, *c, *c, *c, *c, *c, *c]\nv: [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\n"),
     "deep: " + "[" * 3000 + "]" * 3000 + "\n", "deep: " + "{a: " * 50 + "1" + "}" * 50 + "\n",
     "title: dup\n", "bad: !!python/object/apply:os.system [true]\n", "---\nqiflow: 1\n",
     "law_as_of: 2023-02-30\n", "law_as_of: 0000-00-00\n", "case_number: " + "7" * 4300 + "\n",

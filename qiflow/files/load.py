@@ -288,7 +288,9 @@ def _yaml(text: str, name: str, loader: type, first_line: int = 1) -> Any:
     except yaml.YAMLError as exc:
         raise ScenarioError(name, None, "(syntax)", f"valid YAML ({exc})") from None
     except RecursionError:
-        raise _depth_error(text, name, first_line, always=True) from None
+        too_deep = _depth_error(text, name, first_line, always=True)
+        assert too_deep is not None
+        raise too_deep from None
 
 
 def _validate(data: Any, name: str, first_line: int = 1) -> m.Scenario:
