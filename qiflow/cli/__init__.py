@@ -17,6 +17,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "verify": ("qiflow.cli.verify:verify", "Explore every reachable situation and check the invariants."),
     "diagram": ("qiflow.cli.diagram:diagram", "Draw the procedure, a case, or a counterexample."),
     "docs": ("qiflow.cli.docs:docs", "Regenerate or drift-check the generated reference pages."),
+    "summary": ("qiflow.cli.summary:summary", "Judge a corpus and write its summary table as CSV or JSON."),
+    "generate": ("qiflow.cli.generate:generate", "Write synthetic, labelled dockets for benchmarks and tests."),
 }
 """Command name: (where it is defined, the one line ``--help`` shows without importing it)."""
 

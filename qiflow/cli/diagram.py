@@ -9,6 +9,7 @@ import click
 
 from qiflow.cli.common import Exit, fail, load_or_fail
 from qiflow.engine.run import audit
+from qiflow.files.write import OutputError, write_output
 from qiflow.procedure.careful import PROCEDURE
 from qiflow.views.diagram import (
     FORMATS,
@@ -24,8 +25,20 @@ from qiflow.views.diagram.counterexample import NoCounterexample, counterexample
 
 
 def _maintain(check: Path | None, write: Path | None) -> None:
+    folder = write or check
+    assert folder is not None
+    case = folder.resolve().parent / gallery.CASE
+    if not case.is_file():
+        fail(f"{folder}: the gallery is drawn from {case}, which does not exist: give the diagrams/ folder of a "
+             "qiflow checkout (beside its scenarios/)")
     if write is not None:
-        for name in gallery.write(write):
+        if write.exists() and not write.is_dir():
+            fail(f"{write}: is a file; --write takes a folder")
+        try:
+            names = gallery.write(write)
+        except (OutputError, OSError) as error:
+            fail(error)
+        for name in names:
             click.echo(f"wrote {write / name}")
     if check is not None:
         if bad := gallery.stale(check):
@@ -58,12 +71,14 @@ def diagram(file: Path | None, guard: str | None, fmt: str, output: Path | None,
             fail("--format mermaid draws the procedure only; use dot or svg for a path")
         if fmt in ("png", "pdf") and output is None:
             fail(f"{fmt} output is binary: give -o FILE")
-        _emit(_graph(file, guard), fmt, output)
+        _emit(_graph(file, guard), fmt, output, [file] if file else [])
     except DotMissing as error:
         fail(str(error))
+    except OutputError as error:
+        fail(error)
 
 
-def _graph(file: Path | None, guard: str | None):  # noqa: ANN202 - a Graph
+def _graph(file: Path | None, guard: str | None):
     if guard:
         try:
             return counterexample_graph(guard)
@@ -77,11 +92,19 @@ def _graph(file: Path | None, guard: str | None):  # noqa: ANN202 - a Graph
     return procedure_graph()
 
 
-def _emit(graph, fmt: str, output: Path | None) -> None:  # noqa: ANN001 - a Graph
+def _emit(graph, fmt: str, output: Path | None, inputs: list[Path]) -> None:
+    """Write the picture atomically (never over an input; ``-o -`` or no ``-o`` is stdout)."""
+    if output is not None and str(output) != "-":
+        for source in inputs:  # refuse before drawing, so a refused run costs nothing
+            write_output_check(output, source)
     text = to_mermaid(graph) if fmt == "mermaid" else to_dot(graph)
     data = text.encode() if fmt in ("dot", "mermaid") else render(text, fmt)
-    if output is None:
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
-    else:
-        output.write_bytes(data)
+    write_output("-" if output is None else output, data, inputs=inputs)
+
+
+def write_output_check(output: Path, source: Path) -> None:
+    try:
+        if output.resolve() == source.resolve() or (output.exists() and output.samefile(source)):
+            raise OutputError(f"{output}: refusing to write over an input file")
+    except OSError:
+        pass

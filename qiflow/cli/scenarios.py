@@ -10,25 +10,38 @@ from pathlib import Path
 import click
 
 from qiflow.cli.common import Exit, fail, load_or_fail, parse_date
-from qiflow.engine.expect import mismatches, scenario_files
-from qiflow.engine.run import audit
-from qiflow.files.load import ScenarioError, load
-from qiflow.law.codes import CODES
-from qiflow.scenario import Scenario
-from qiflow.views.docs import schema_page
-from qiflow.views.rules import describe_rule, list_rules
-from qiflow.views.text import make_console, render
+from qiflow.cli.corpus import check_corpus, jobs_option, run_corpus
+from qiflow.files.discover import is_corpus
+
+# The engine and the views are imported inside each command, so `qiflow run --help` loads neither.
 
 
 @click.command()
-@click.argument("file", type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "jsonl"]), default="text", show_default=True,
+              help="jsonl (many inputs): one line per docket, then a summary line.")
 @click.option("--law-as-of", callback=parse_date, metavar="YYYY-MM-DD", help="Judge by the law as it stood that day.")
 @click.option("--mode", type=click.Choice(["audit", "strict"]), help="Override the scenario's mode.")
 @click.option("--until", "until", type=int, metavar="DKT",
               help="Stop after docket entry DKT (its entry_number) and show what may happen from there.")
-def run(file: Path, fmt: str, law_as_of: dt.date | None, mode: str | None, until: int | None) -> None:
-    """Play a scenario's docket and report what the law makes of each entry."""
+@jobs_option
+@click.option("--summary-only", is_flag=True, help="Many inputs: print only the corpus summary.")
+def run(inputs: tuple[str, ...], fmt: str, law_as_of: dt.date | None, mode: str | None, until: int | None,
+        jobs: int | None, summary_only: bool) -> None:
+    """Play a scenario's docket and report what the law makes of each entry.
+
+    INPUTS is one scenario file (the full report), or files, directories, globs and JSON Lines files
+    (one scenario a line): then each docket is judged, on N processes, and a corpus summary printed.
+    Exit 2 if any input was bad, else 1 if any docket has an error-severity violation, else 0.
+    """
+    if is_corpus(list(inputs)) or summary_only:
+        if until is not None:
+            fail("--until steps through one scenario file; give just one")
+        return run_corpus(inputs, fmt, jobs, summary_only, law_as_of, mode)
+    from qiflow.engine.run import audit
+    from qiflow.views.text import make_console, render
+
+    file = Path(inputs[0])
     scenario = load_or_fail(file)
     if until is not None:
         numbers = [e.entry_number for e in scenario.docket]
@@ -36,40 +49,24 @@ def run(file: Path, fmt: str, law_as_of: dt.date | None, mode: str | None, until
             raise click.BadParameter(f"no docket entry numbered {until} in {file}", param_hint="--until")
         scenario = scenario.model_copy(update={"docket": scenario.docket[: numbers.index(until) + 1]})
     report = audit(scenario, file=str(file), law_as_of=law_as_of, mode=mode)
-    if fmt == "json":
-        click.echo(json.dumps(report.model_dump(mode="json"), indent=2, ensure_ascii=False))
+    if fmt in ("json", "jsonl"):
+        click.echo(json.dumps(report.model_dump(mode="json"), indent=2 if fmt == "json" else None,
+                              ensure_ascii=False))
     else:
         render(report, make_console())
     sys.exit(Exit.FOUND if report.has_errors else Exit.CLEAN)
 
 
 @click.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-def check(paths: tuple[Path, ...]) -> None:
-    """Run the `expect` blocks of every scenario under PATHS."""
-    files = scenario_files(list(paths))
-    if not files:
-        fail("no scenario files (*.yaml) under " + ", ".join(map(str, paths)))
-    passed = failed = 0
-    bad_input = False
-    for file in files:
-        try:
-            scenario: Scenario = load(file)
-        except ScenarioError as error:
-            click.echo(f"ERROR {error}")
-            bad_input, failed = True, failed + 1
-            continue
-        problems = mismatches(scenario, audit(scenario, file=str(file)))
-        if problems:
-            failed += 1
-            click.echo(f"FAIL  {file}")
-            for problem in problems:
-                click.echo(f"      {problem}")
-        else:
-            passed += 1
-            click.echo(f"ok    {file}")
-    click.echo(f"{passed} passed, {failed} failed")
-    sys.exit(Exit.USAGE if bad_input else Exit.FOUND if failed else Exit.CLEAN)
+@click.argument("paths", nargs=-1, required=True)
+@jobs_option
+def check(paths: tuple[str, ...], jobs: int | None) -> None:
+    """Run the `expect` blocks of every scenario under PATHS (files, directories, globs, JSON Lines).
+
+    A bad file is reported (ERROR, located) and counted, and the rest still run. Exit 2 if any input was
+    bad, else 1 if any expectation failed, else 0.
+    """
+    check_corpus(paths, jobs)
 
 
 @click.command()
@@ -77,6 +74,9 @@ def check(paths: tuple[Path, ...]) -> None:
 @click.option("--all", "all_", is_flag=True, help="List every rule.")
 def rule(code: str | None, all_: bool) -> None:
     """Explain a violation code (e.g. QI201) and its authorities."""
+    from qiflow.law.codes import CODES
+    from qiflow.views.rules import describe_rule, list_rules
+
     if all_ or code is None:
         click.echo(list_rules())
         return
@@ -88,5 +88,7 @@ def rule(code: str | None, all_: bool) -> None:
 @click.command()
 def schema() -> None:
     """Print the JSON Schema of the scenario format, for editors."""
+    from qiflow.views.docs import schema_page
+
     click.echo(schema_page(), nl=False)
 
