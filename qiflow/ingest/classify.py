@@ -174,7 +174,8 @@ def _court_order(row: p.Row, text: str) -> list[Event]:
 def _outcome_for(kind: str, text: str) -> tuple[str | None, str | None]:
     low = text.lower()
     if kind == "appeal_ruling":
-        for word, outcome in (("revers", "reversed"), ("vacat", "vacated"), ("affirm", "affirmed"), ("dismiss", "dismissed")):
+        for word, outcome in (("revers", "reversed"), ("vacat", "vacated"), ("affirm", "affirmed"), ("dismiss", "dismissed"),
+                              ("withdraw", "dismissed")):
             if word in low:
                 return outcome, None
         return None, "the appellate outcome is not stated"

@@ -36,7 +36,13 @@ def _valid(entry: dict[str, Any]) -> str | None:
         return f"{'.'.join(str(x) for x in first['loc'][1:]) or 'entry'}: {first['msg']}"
 
 
-def _filer_field(filers: list[pt.Party]) -> str | list[str]:
+def _filer_field(filers: list[pt.Party], asserts_qi: bool | None) -> str:
+    """One filer for ``by``: for a QI assertion by several, the first official among them (only officials may
+    assert QI), else the first named."""
+    if asserts_qi:
+        officials = [p for p in filers if p.role == "defendant" and p.kind == "official"]
+        if officials:
+            return officials[0].id
     return filers[0].id
 
 
@@ -49,9 +55,9 @@ def _event_dict(ev: Event, filers: list[pt.Party], defendants: list[pt.Party], p
     if kind in ("answer", "motion_to_dismiss", "sj_motion", "complaint", "response", "reply", "appeal",
                 "discovery_motion", "sj_notice"):
         if filers:
-            d["by"] = _filer_field(filers)
+            d["by"] = _filer_field(filers, ev.asserts_qi)
             if len(filers) > 1:
-                notes.append("joint filing by " + ", ".join(p.id for p in filers) + f"; recorded as by {filers[0].id}")
+                notes.append("joint filing by " + ", ".join(p.id for p in filers) + f"; recorded as by {d['by']}")
         elif kind in ("answer", "motion_to_dismiss", "sj_motion"):
             pool = defendants or plaintiffs
             if not pool:

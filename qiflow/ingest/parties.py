@@ -23,7 +23,9 @@ CAPACITY_INDIVIDUAL = re.compile(r"individual\s+capacit|personal\s+capacit|\bind
 def slug(name: str) -> str:
     text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     text = re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_")
-    return text[:40].rstrip("_") or "party"
+    if len(text) > 40:
+        text = text[:41].rsplit("_", 1)[0] if "_" in text[:41] else text[:40]
+    return text.rstrip("_") or "party"
 
 
 def kind_of(name: str, role: str) -> tuple[str, str]:

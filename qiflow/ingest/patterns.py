@@ -49,9 +49,11 @@ HEADS: list[tuple[str, str]] = [
     ("complaint", r"notice\s+of\s+removal"),
     ("order", r"report\s+and\s+recommendations?|findings,?\s+conclusions,?\s+and\s+recommendations?"
               r"|memorandum\s+and\s+recommendations?|memorandum\s+opinion|minute\s+(?:entry|order)"),
-    ("response", r"memorandum\s+in\s+(?:opposition|response|repsonse)"),
+    ("response", r"memorandum(?:\s+of\s+law)?\s+in\s+(?:opposition|response|repsonse)|letter\s+response"),
+    ("motion", r"letter\s+motion"),
+    ("order", r"stipulation\s+and\s+order|stipulated\s+order"),
     ("other", r"status\s+report|record\s+on\s+appeal|return\s+of\s+service|usca\s+case\s+number|case\s+reassigned"
-              r"|set/reset|correction\s+of\s+docket"),
+              r"|set/reset|set\s+deadlines|set\s+hearings?|correction\s+of\s+docket|transmission"),
     ("complaint", r"(?:amended\s+)?complaint|petition"),
     ("answer", r"answer"),
     ("motion", r"motions?(?:\(s\))?"),
@@ -92,7 +94,7 @@ ROWS: list[Row] = [
     # --- court orders -------------------------------------------------------------------------------------------
     Row("appeal-ruling", "appeal_ruling", "order",
         r"(?:(?:mandate|usca\s+judgment|judgment\s+of\s+(?:the\s+)?usca|order\s+of\s+(?:the\s+)?usca)\b.{0,400}?"
-        r"\b(?:affirm|revers|vacat|dismiss)|(?:clerk\s+)?order\s+(?:of\s+usca\s+)?.{0,60}?dismissing\s+(?:the\s+)?appeal)",
+        r"\b(?:affirm|revers|vacat|dismiss|withdraw)|(?:clerk\s+)?order\s+(?:of\s+usca\s+)?.{0,60}?dismissing\s+(?:the\s+)?appeal)",
         0.9, "MANDATE of USCA as to 9 Notice of Appeal filed by Lucas Joseph Roddy the judgment of the District Court "
              "is affirmed. (SWE) (Entered: 03/20/2020)"),
     Row("r-and-r", "order", "order",
@@ -104,7 +106,8 @@ ROWS: list[Row] = [
         "JUDGMENT: For the 42 written reasons assigned, Plaintiff's claims are DISMISSED WITH PREJUDICE, each party "
         "to bear its own costs. Signed by Judge Brian A. Jackson on 5/11/2021. (SWE) (Entered: 05/11/2021)"),
     Row("order-dismissing-case", "judgment", "order",
-        r"order\s+(?:of\s+dismissal|dismissing\s+(?:the\s+)?(?:case|action|civil\s+action))", 0.85,
+        r"(?:stipulat\w+\s+and\s+)?order\s+(?:of\s+(?:dismissal|discontinuance)|dismissing\s+(?:the\s+)?(?:case|action|"
+        r"civil\s+action))", 0.85,
         "ORDER DISMISSING CASE without prejudice. Signed by Judge Helen G. Berrigan on 11/23/11.(plh, ) "
         "(Entered: 11/23/2011)"),
     Row("referral-order", "referral", "order", r"order\s+(?:of\s+reference|referring)\b|.{0,80}?\breferring\s+(?:the\s+)?case\b",
@@ -114,6 +117,9 @@ ROWS: list[Row] = [
         "ORDER granting 16 Motion to Dismiss; granting 20 Motion to Dismiss; granting in part and denying in part 22 "
         "Motion to Dismiss."),
     # --- motions ------------------------------------------------------------------------------------------------
+    Row("motion-hearing-set", "other", "motion", r"motions?\b[^.;]{0,160}?\bhearing\s+(?:set|reset)\b", 0.9,
+        "Motions to Dismiss and Motion for Sanctions Hearing set for 10/11/2019 at 10:00 AM in Alexandria Courtroom "
+        "900 before District Judge T. S. Ellis III."),
     Row("motions-referred", "referral", "motion", r"motions?\s*(?:\(s\))?\s+referred\b", 0.9,
         "MOTION(S) REFERRED: 31 MOTION to Dismiss for Failure to State a Claim . This motion is now pending before "
         "the USMJ. (SWE) (Entered: 07/16/2020)", fields={"to": "magistrate judge"}),
@@ -165,6 +171,10 @@ ROWS: list[Row] = [
     Row("notice-of-appeal", "appeal", "appeal", r"notice\s+of\s+(?:interlocutory\s+)?appeal", 0.95,
         "NOTICE OF APPEAL of 42 RULING AND ORDER Adopting Report and Recommendation by Lucas Joseph Roddy."),
     Row("appeal-other", "other", "appeal", r".", 0.9, "Original Appeal Brief regarding 1 Complaint."),
+    Row("notice-that-orders", "order", "other", r".{0,400}?\b(?:it\s+is\s+(?:hereby\s+)?ordered|so\s+ordered)\b", 0.7,
+        "NOTICE OF INITIAL PRETRIAL CONFERENCE: This case has been assigned to me for all purposes. It is hereby "
+        "ORDERED that counsel for all parties participate in an initial pretrial conference with the Court.",
+        note="a notice that orders something: recorded as an order"),
     Row("other-paper", "other", "other", r".", 0.95,
         "NOTICE of Attorney Appearance by Thomas John Ward, Jr on behalf of CREATIVE INTERNET ADVERTISING CORPORATION"),
     Row("no-head", "other", "none", r".", 0.9,
@@ -211,8 +221,9 @@ ADDONS: list[Row] = [
         "of the issues raised in the Motions to Dismiss.", fields={"outcome": "stayed"},
         note="a stay of discovery (recorded as a discovery order that stays)"),
     Row("allows-discovery", "discovery_order", "order",
-        r"defining\s+discovery\s+limits|(?:complete|conduct)\s+(?:all\s+)?(?:limited\s+)?discovery|discovery\s+"
-        r"(?:shall|may|will)\s+(?:proceed|commence|be\s+conducted)", 0.6,
+        r"defining\s+discovery\s+limits|(?:shall|may|must)\s+(?:complete|conduct)\s+(?:all\s+)?(?:limited\s+)?"
+        r"discovery|discovery\s+(?:shall|may|will)\s+(?:proceed|commence|be\s+conducted)|deadlines?\s+for\s+discovery|"
+        r"(?:fact|expert)?\s*discovery\s+(?:due|deadline|to\s+be\s+completed)\b", 0.6,
         "ORDER: USM is to serve the defendants wherever found. Within 90 days of the defendants' first appearance, "
         "the parties shall complete all discovery.", fields={"outcome": "granted"},
         note="the order lets discovery go forward; check its scope and against whom"),

@@ -19,6 +19,10 @@ PARTY_HEADING = re.compile(r"^\s*(?P<type>(?:[A-Z][a-z]+\s+)?(?:Plaintiff|Defend
                            r"\s*(?::\s*(?P<name>.*))?$")
 CAPTION = re.compile(r"^\s*(?P<title>[^\t]{2,120}?\s+v\.?\s+[^\t]{2,120}?)\s*$")
 CASE_NO = re.compile(r"(?:case|civil action|docket)\s*(?:no\.?|number|#)\s*:?\s*(?P<no>\d:\d{2}-[a-z]{2}-\d+[\w-]*)", re.I)
+CAPTION_IN_LINE = re.compile(r"(?:^|\s)(?P<title>[A-Z][^\t]{1,120}?\s+v\.?\s+[^\t]{2,80}?)\s+(?:Assigned\s+to|Cause:|Date\s+Filed)")
+COURT = re.compile(r"(?P<court>(?:Northern|Southern|Eastern|Western|Middle)\s+District\s+of\s+[A-Za-z]+(?:\s+\([A-Za-z .]+\))?)",
+                   re.I)
+NAME_END = re.compile(r"\s+(?:TERMINATED:|doing business as|formerly known as|also known as|represented by)", re.I)
 NOISE = re.compile(r"^\s*(represented by|lead attorney|attorney to be noticed|pro se|email:|fax:|\d{3}-\d{3}-\d{4})",
                    re.I)
 
@@ -61,11 +65,17 @@ def parse(text: str, file: str) -> Docket:
                 pending_role = role_of(heading.group("type"))
             continue
         if pending_role is not None and not NOISE.match(line):
-            name = re.split(r"\s{2,}|\t|\brepresented by\b", line.strip())[0].strip()
+            name = NAME_END.split(re.split(r"\s{2,}|\t|\brepresented by\b", line.strip())[0])[0].strip()
             if name:
                 docket.parties.append(SourceParty(name=" ".join(name.split()), role=pending_role))
             pending_role = None
             continue
+        court = COURT.search(line)
+        if court and docket.court is None:
+            docket.court = " ".join(court.group("court").split())
+        in_line = CAPTION_IN_LINE.search(line)
+        if in_line and docket.title is None:
+            docket.title = " ".join(in_line.group("title").split())
         case_no = CASE_NO.search(line)
         if case_no and docket.case_number is None:
             docket.case_number = case_no.group("no")
