@@ -21,9 +21,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from qiflow.ingest.classify import REVIEW_BELOW  # noqa: E402
-from qiflow.ingest.docket import SourceEntry  # noqa: E402
-from qiflow.ingest.link import classify_all, resolve  # noqa: E402
+from qiflow.ingest.classify import REVIEW_BELOW
+from qiflow.ingest.docket import SourceEntry
+from qiflow.ingest.link import classify_all, resolve
 
 DEVSET = ROOT / "tests" / "data" / "import" / "devset.jsonl"
 RULINGS = {"motion_to_dismiss_ruling", "qi_ruling", "discovery_order", "judgment", "appeal_ruling"}
@@ -52,7 +52,7 @@ def predict(rows: list[dict], naive: bool = False) -> dict[str, dict]:
     for group in by_docket.values():
         if naive:
             for r in group:
-                kind = next((k for p, k in NAIVE if re.search(p, r["text"], re.I)), "other")
+                kind = next((k for p, k in NAIVE if re.search(p, r["text"], re.IGNORECASE)), "other")
                 out[r["id"]] = {"kinds": [kind], "qi": None, "outcomes": {}, "links": [], "flagged": False}
             continue
         entries = [SourceEntry(r["entry_number"], dt.date.fromisoformat(r["date_filed"]) if r["date_filed"] else None,

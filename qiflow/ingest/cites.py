@@ -9,10 +9,12 @@ NUMS = r"\d{1,5}(?:\s*(?:,|&|and|,\s*and)?\s+\d{1,5}(?![/\d]))*"
 FORMS = [
     re.compile(r"(?<![\w/])\[\s*(\d{1,5})\s*\]"),
     re.compile(r"\b(?:dkt|doc|d\.\s?e|ecf|r\.\s*doc|rec\.\s*doc|record\s+doc(?:ument)?|docket\s+(?:entry|no))\.?\s*"
-               r"(?:nos?\.?|#)?\s*(\d{1,5}(?:\s*(?:,\s*&|,\s*and|,|&|and)\s*\d{1,5})*)(?![/\d])", re.I),
+               r"(?:nos?\.?|#)?\s*(\d{1,5}(?:\s*(?:,\s*&|,\s*and|,|&|and)\s*\d{1,5})*)(?![/\d])", re.IGNORECASE),
+    re.compile(r"\b(?:granting|denying|deferring|terminating|finding\s+as\s+moot)\s+(?:in\s+part\s+(?:and\s+\w+\s+in\s+part\s+)?)?"
+               r"(" + NUMS + r")(?![/\d])", re.IGNORECASE),
     re.compile(r"(?<![\w/.$#])(" + NUMS + r")\s+(?:[\w'’.,/-]+\s+){0,8}?(?:motions?|order|notice\s+of\s+appeal|"
                r"judgment|report|complaint|memorandum|response|reply|objection|findings|answer|ruling|"
-               r"opposition|appeal)\b", re.I),
+               r"opposition|appeal)\b", re.IGNORECASE),
 ]
 
 

@@ -64,7 +64,7 @@ def qi_of(text: str) -> tuple[bool | None, str | None]:
     return None, "the docket text does not say whether it asserts qualified immunity"
 
 
-CLAUSE_SPLIT = re.compile(r";|(?<=[a-z0-9)\]])\.\s+(?=[A-Z])|\bit\s+is\s+(?:further\s+)?ordered\b", re.I)
+CLAUSE_SPLIT = re.compile(r";|(?<=[a-z0-9)\]])\.\s+(?=[A-Z])|\bit\s+is\s+(?:further\s+)?ordered\b", re.IGNORECASE)
 
 
 def _clauses(text: str) -> list[str]:
@@ -83,7 +83,7 @@ def _rulings(text: str) -> list[Event]:
     """The rulings of a court order, clause by clause: each names motions (by number) and an outcome."""
     events: list[Event] = []
     for clause in _clauses(text):
-        if re.match(r"\W*(?:adopting|accepting)\b", clause, re.I) and not re.search(r"\bmotions?\b", clause, re.I):
+        if re.match(r"\W*(?:adopting|accepting)\b", clause, re.IGNORECASE) and not re.search(r"\bmotions?\b", clause, re.IGNORECASE):
             continue
         outcome = outcome_of(clause)
         numbers = [n for _, n in cited(clause)]
@@ -94,11 +94,11 @@ def _rulings(text: str) -> list[Event]:
         starts = sorted({pos for pos, _ in spots})
         by_type: dict[str | None, list[int]] = {}
         for pos, n in spots:
-            if re.search(r"pending\W+(?:\w+\W+){0,2}$", clause[max(0, pos - 40):pos], re.I):
+            if re.search(r"pending\W+(?:\w+\W+){0,2}$", clause[max(0, pos - 40):pos], re.IGNORECASE):
                 continue  # "pending 9 Motion to Dismiss": named, not ruled on
             later = [s for s in starts if s > pos]
             window = clause[pos: later[0] if later else pos + 120]
-            mtype = motion_type(window) if re.search(r"\bmotions?\b", window, re.I) else clause_type
+            mtype = motion_type(window) if re.search(r"\bmotions?\b", window, re.IGNORECASE) else clause_type
             by_type.setdefault(mtype, []).append(n)
         for mtype, nums in by_type.items():
             events.append(Event("ruling", 0.9, "court-order", {"outcome": outcome}, links=nums, motion_type=mtype))
@@ -117,10 +117,10 @@ def _from_ruling(ruling: Event, text: str) -> Event | None:
             ev.notes.append("denied as moot: recorded as denied")
         else:
             ev.fields["outcome"] = outcome
-        if outcome == "granted_in_part" and re.search(r"defer", text, re.I):
+        if outcome == "granted_in_part" and re.search(r"defer", text, re.IGNORECASE):
             ev.confidence = 0.7
             ev.notes.append("granted in part and deferred in part: recorded as granted in part")
-        if re.search(r"leave\s+to\s+(?:file\s+an\s+)?amend|seek\s+leave\s+to\s+file\s+an\s+amended", text, re.I):
+        if re.search(r"leave\s+to\s+(?:file\s+an\s+)?amend|seek\s+leave\s+to\s+file\s+an\s+amended", text, re.IGNORECASE):
             ev.fields["reply_ordered"] = True
         return ev
     if ruling.motion_type == "sj":
@@ -149,23 +149,23 @@ def _court_order(row: p.Row, text: str) -> list[Event]:
         if addon.kind in kinds:
             continue
         if addon.regex.search(text):
-            if addon.kind == "discovery_order" and addon.name == "allows-discovery" and re.search(r"stay", text, re.I):
+            if addon.kind == "discovery_order" and addon.name == "allows-discovery" and re.search(r"stay", text, re.IGNORECASE):
                 continue
             ev = Event(addon.kind, addon.confidence, addon.name, dict(addon.fields), notes=[addon.note] if addon.note else [])
             if addon.name == "allows-discovery":
-                ev.fields["scope"] = "limited" if re.search(r"limit|narrow", text, re.I) else "general"
+                ev.fields["scope"] = "limited" if re.search(r"limit|narrow", text, re.IGNORECASE) else "general"
             events.append(ev)
             kinds.add(addon.kind)
     if "reply_order" in kinds and "motion_to_dismiss_ruling" not in kinds:
-        m = re.search(r"(?:raised|asserted)\s+in\s+(?:the\s+)?(\d{1,5})\s+motion\s+to\s+dismiss", text, re.I)
+        m = re.search(r"(?:raised|asserted)\s+in\s+(?:the\s+)?(\d{1,5})\s+motion\s+to\s+dismiss", text, re.IGNORECASE)
         if m:
             events.append(Event("motion_to_dismiss_ruling", 0.6, "reply-order-defers-motion",
                                 {"outcome": "deferred", "reply_ordered": True}, links=[int(m.group(1))],
                                 motion_type="dismiss",
-                                notes=["orders a Rule 7(a) reply on the QI defense in the motion: read as deferring "
-                                       "the ruling on it"]))
+                                notes=[("orders a Rule 7(a) reply on the QI defense in the motion: read as deferring "
+                                       "the ruling on it")]))
     if not events:
-        if re.match(r"\W*minute\s+entry", text[head(text)[1]:], re.I):
+        if re.match(r"\W*minute\s+entry", text[head(text)[1]:], re.IGNORECASE):
             return [Event("other", 0.9, "minute-entry")]
         events.append(Event("order", row.confidence, row.name))
     return events
@@ -216,7 +216,7 @@ def classify(text: str, readable: str | None = None) -> list[Event]:
                 if why:
                     ev.confidence, ev.notes = 0.6, [why]
         if row.kind == "appeal_ruling":
-            m = re.search(r"(\d{1,5})\s+notice\s+of\s+appeal", text, re.I)
+            m = re.search(r"(\d{1,5})\s+notice\s+of\s+appeal", text, re.IGNORECASE)
             ev.links = [int(m.group(1))] if m else []
         if row.kind in ("appeal", "response"):
             ev.links = cited_numbers(rest)[:1] if row.kind == "appeal" else _motion_numbers(rest)
@@ -225,9 +225,9 @@ def classify(text: str, readable: str | None = None) -> list[Event]:
             if why:
                 ev.notes.append(why)
             if row.kind == "motion_to_dismiss":
-                if re.search(r"12\s*\(\s*c\s*\)|judgment\s+on\s+the\s+pleadings", text, re.I):
+                if re.search(r"12\s*\(\s*c\s*\)|judgment\s+on\s+the\s+pleadings", text, re.IGNORECASE):
                     ev.fields["rule"] = "12(c)"
-                elif re.search(r"12\s*\(\s*b\s*\)\s*\(\s*6\s*\)|failure\s+to\s+state", text, re.I):
+                elif re.search(r"12\s*\(\s*b\s*\)\s*\(\s*6\s*\)|failure\s+to\s+state", text, re.IGNORECASE):
                     ev.fields["rule"] = "12(b)(6)"
         return [ev]
     return [Event("other", 0.5, "unmatched", notes=["no pattern matched"])]
@@ -235,5 +235,5 @@ def classify(text: str, readable: str | None = None) -> list[Event]:
 
 def _motion_numbers(text: str) -> list[int]:
     """The numbers a response cites for motions: those followed by the word motion, else the first cited."""
-    found = [int(m.group(1)) for m in re.finditer(r"(?<![\w/])(\d{1,5})\s+(?:[\w'’.-]+\s+){0,4}?motions?\b", text, re.I)]
+    found = [int(m.group(1)) for m in re.finditer(r"(?<![\w/])(\d{1,5})\s+(?:[\w'’.-]+\s+){0,4}?motions?\b", text, re.IGNORECASE)]
     return found or cited_numbers(text)[:1]

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-import yaml
+import yaml  # type: ignore[import-untyped]
 from pydantic import TypeAdapter, ValidationError
 
 from qiflow import scenario as model
@@ -103,8 +103,8 @@ def _event_dict(ev: Event, filers: list[pt.Party], defendants: list[pt.Party], p
             return {"event": "other"}, notes + ["a notice of appeal that names no earlier entry it appeals from"]
         if numbered[target] not in APPEALABLE:
             return {"event": "other"}, notes + [
-                f"appeals entry {target} (recorded as {numbered[target]}), not a QI ruling, a discovery order or a "
-                f"judgment, so it is kept as other; if it is a collateral-order appeal on QI, make it an appeal"]
+                (f"appeals entry {target} (recorded as {numbered[target]}), not a QI ruling, a discovery order or a "
+                f"judgment, so it is kept as other; if it is a collateral-order appeal on QI, make it an appeal")]
         d["from"] = target
     elif kind == "response":
         if target is not None and target in numbered:
@@ -175,8 +175,8 @@ def build(docket: Docket, items: list[Item], party_list: list[pt.Party], law_as_
     scenario["mode"] = "audit"
     if law_as_of is not None:
         scenario["law_as_of"] = law_as_of.isoformat()
-    scenario["sources"] = [f"Imported by qiflow import from {docket.file} ({docket.source}); a draft: every "
-                           f"entry with a review note needs a human to confirm it"]
+    scenario["sources"] = [(f"Imported by qiflow import from {docket.file} ({docket.source}); a draft: every "
+                           f"entry with a review note needs a human to confirm it")]
     party_notes = [f"{p.id}: " + "; ".join(p.notes) for p in party_list if p.notes]
     note_lines = docket.notes + (["Parties (inferred, to confirm): " + " | ".join(party_notes)] if party_notes else [])
     if note_lines:

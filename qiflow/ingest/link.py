@@ -37,8 +37,8 @@ def _primary(items: list[Item]) -> dict[int, tuple[int, Event]]:
     return index
 
 
-QI_NEAR_LINK = [re.compile(r"qualified[\s-]+immunity[^.;]{0,80}?\b(\d{1,5})\s+motion", re.I),
-                re.compile(r"\b(\d{1,5})\s+motion[^.;]{0,80}?qualified[\s-]+immunity", re.I)]
+QI_NEAR_LINK = [re.compile(r"qualified[\s-]+immunity[^.;]{0,80}?\b(\d{1,5})\s+motion", re.IGNORECASE),
+                re.compile(r"\b(\d{1,5})\s+motion[^.;]{0,80}?qualified[\s-]+immunity", re.IGNORECASE)]
 
 
 def _split(events: list[Event]) -> list[Event]:
@@ -97,11 +97,11 @@ def _resolve_event(ev: Event, i: int, item: Item, items: list[Item], index: dict
             return Event("order", 0.9, ev.rule, notes=ev.notes)
     if ev.kind == "sj_ruling":
         motion_qi = earlier[1].asserts_qi if earlier and target_kind == "sj_motion" else None
-        text_qi = bool(re.search(r"qualified[\s-]+immunity", item.entry.description, re.I))
+        text_qi = bool(re.search(r"qualified[\s-]+immunity", item.entry.description, re.IGNORECASE))
         outcome = ev.fields.get("outcome")
         if (motion_qi or text_qi) and outcome in ("granted", "denied", "granted_in_part"):
             basis = "fact_dispute" if re.search(r"genuine|fact\s+(?:issue|question|dispute)", item.entry.description,
-                                                re.I) else "law"
+                                                re.IGNORECASE) else "law"
             qi = Event("qi_ruling", 0.75 if text_qi and not motion_qi else 0.85, ev.rule + "+qi",
                        {"outcome": outcome, "basis": basis}, ev.links, "sj")
             qi.notes.append("rules on a summary-judgment motion that asserted QI" if motion_qi else
@@ -111,9 +111,9 @@ def _resolve_event(ev: Event, i: int, item: Item, items: list[Item], index: dict
             return qi
         note = (f"rules on summary-judgment motion {ev.links[0]}" if ev.links else "rules on a summary-judgment motion")
         return Event("order", 0.8, ev.rule, notes=[note + "; if that motion asserted QI this is a qi_ruling"])
-    if ev.kind == "motion_to_dismiss_ruling":
-        if earlier and target_kind == "motion_to_dismiss" and earlier[1].asserts_qi is None:
-            ev.notes.append(f"whether motion {ev.links[0]} asserted QI is unknown")
+    if ev.kind == "motion_to_dismiss_ruling" and earlier and target_kind == "motion_to_dismiss" \
+            and earlier[1].asserts_qi is None:
+        ev.notes.append(f"whether motion {ev.links[0]} asserted QI is unknown")
     if ev.kind == "appeal_ruling" and not ev.links:
         appeals = [it.entry.entry_number for it in items[:i] if it.entry.entry_number is not None
                    and it.events and it.events[0].kind == "appeal"]

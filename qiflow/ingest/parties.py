@@ -9,15 +9,15 @@ from dataclasses import dataclass, field
 
 MUNICIPAL = re.compile(r"\b(city|county|parish|town|township|village|borough|municipal\w*|department|dept\.?|board|"
                        r"district|sheriff'?s?\s+office|police\s+department|commission|authority|consolidated\s+government"
-                       r"|school|housing|task\s+force|jail|detention\s+center|correctional\s+(?:center|facility))\b", re.I)
+                       r"|school|housing|task\s+force|jail|detention\s+center|correctional\s+(?:center|facility))\b", re.IGNORECASE)
 ENTITY = re.compile(r"\b(inc\.?|incorporated|llc|l\.l\.c\.|llp|lp|corp\.?|corporation|company|co\.|ltd\.?|association|"
                     r"trustees?|academy|university|college|state\s+of|united\s+states|bank|insurance|group|partners|"
                     r"foundation|hospital|services|agency|church|federation|chevrolet|"
-                    r"(?:texas|louisiana|mississippi)\s+department)\b", re.I)
+                    r"(?:texas|louisiana|mississippi)\s+department)\b", re.IGNORECASE)
 CAPACITY_BOTH = re.compile(r"individual(?:ly)?\s+and\s+(?:in\s+(?:his|her|their)\s+)?official|official\s+and\s+"
-                           r"individual", re.I)
-CAPACITY_OFFICIAL = re.compile(r"(?:in\s+(?:his|her|their)\s+)?official\s+capacit", re.I)
-CAPACITY_INDIVIDUAL = re.compile(r"individual\s+capacit|personal\s+capacit|\bindividually\b", re.I)
+                           r"individual", re.IGNORECASE)
+CAPACITY_OFFICIAL = re.compile(r"(?:in\s+(?:his|her|their)\s+)?official\s+capacit", re.IGNORECASE)
+CAPACITY_INDIVIDUAL = re.compile(r"individual\s+capacit|personal\s+capacit|\bindividually\b", re.IGNORECASE)
 
 
 def slug(name: str) -> str:
@@ -94,7 +94,7 @@ def build(sources: list[tuple[str, str, str]]) -> list[Party]:
     return out
 
 
-SUFFIX = re.compile(r"\b(inc|llc|l\.l\.c|llp|corp|corporation|co|ltd|jr|sr|ii|iii|iv|the|et al)\b\.?", re.I)
+SUFFIX = re.compile(r"\b(inc|llc|l\.l\.c|llp|corp|corporation|co|ltd|jr|sr|ii|iii|iv|the|et al)\b\.?", re.IGNORECASE)
 
 
 def normal(name: str) -> str:
@@ -123,32 +123,32 @@ def match(fragment: str, parties: list[Party]) -> list[Party]:
 
 FILER = re.compile(r"(?:\bfiled\s+by|(?<!signed )(?<!ordered )(?<!entered )(?<!referred )(?<!clerk )\bby)\s+"
                    r"(?P<who>[^.()\n]+?)(?=\s*(?:\.|\(|$|\bre\b|\bregarding\b|\bas\s+to\b|\bon\s+behalf\b|\bfiled\b))",
-                   re.I)
+                   re.IGNORECASE)
 
 
 def filers(text: str, parties: list[Party]) -> list[Party]:
     """Who filed the entry, from "by X" / "filed by X" / "X's MOTION"."""
     for m in FILER.finditer(text):
-        if re.search(r"\b(judge|clerk|court|magistrate|usm)\b", m.group("who"), re.I):
+        if re.search(r"\b(judge|clerk|court|magistrate|usm)\b", m.group("who"), re.IGNORECASE):
             continue
         found = match(m.group("who"), parties)
         if found:
             return found
-    m = re.match(r"\W*(?P<who>[^.;]{2,80}?)['’]s?\s+(?:motion|answer|response|reply|notice)", text, re.I)
-    if m:
-        return match(m.group("who"), parties)
+    own = re.match(r"\W*(?P<who>[^.;]{2,80}?)['’]s?\s+(?:motion|answer|response|reply|notice)", text, re.IGNORECASE)
+    if own:
+        return match(own.group("who"), parties)
     return []
 
 
 def from_complaint(text: str) -> list[tuple[str, str, str]]:
     """Parties read off a complaint's docket text ("COMPLAINT against A, B filed by C"), when the source has none."""
     out: list[tuple[str, str, str]] = []
-    m = re.search(r"against\s+(?P<d>.+?)\s*(?:\(|filed\s+by|,?\s*filed\b|\.\s|$)", text, re.I)
+    m = re.search(r"against\s+(?P<d>.+?)\s*(?:\(|filed\s+by|,?\s*filed\b|\.\s|$)", text, re.IGNORECASE)
     if m:
         for name in re.split(r",|\band\b", m.group("d")):
-            if name.strip() and not re.search(r"filing fee|receipt", name, re.I):
+            if name.strip() and not re.search(r"filing fee|receipt", name, re.IGNORECASE):
                 out.append((name.strip(), "defendant", ""))
-    m = re.search(r"filed\s+by\s+(?P<p>[^.(]+)", text, re.I)
+    m = re.search(r"filed\s+by\s+(?P<p>[^.(]+)", text, re.IGNORECASE)
     if m:
         for name in re.split(r",|\band\b", m.group("p")):
             if name.strip():

@@ -47,13 +47,13 @@ def _compiled(pattern: str) -> re.Pattern[str]:
 HEADS: list[tuple[str, str]] = [
     ("appeal", r"notice\s+of\s+(?:interlocutory\s+)?appeal"),
     ("complaint", r"notice\s+of\s+removal"),
-    ("order", r"report\s+and\s+recommendations?|findings,?\s+conclusions,?\s+and\s+recommendations?"
-              r"|memorandum\s+and\s+recommendations?|memorandum\s+opinion|minute\s+(?:entry|order)"),
+    ("order", (r"report\s+and\s+recommendations?|findings,?\s+conclusions,?\s+and\s+recommendations?"
+              r"|memorandum\s+and\s+recommendations?|memorandum\s+opinion|minute\s+(?:entry|order)")),
     ("response", r"memorandum(?:\s+of\s+law)?\s+in\s+(?:opposition|response|repsonse)|letter\s+response"),
     ("motion", r"letter\s+motion"),
     ("order", r"stipulation\s+and\s+order|stipulated\s+order"),
-    ("other", r"status\s+report|record\s+on\s+appeal|return\s+of\s+service|usca\s+case\s+number|case\s+reassigned"
-              r"|set/reset|set\s+deadlines|set\s+hearings?|correction\s+of\s+docket|transmission"),
+    ("other", (r"status\s+report|record\s+on\s+appeal|return\s+of\s+service|usca\s+case\s+number|case\s+reassigned"
+              r"|set/reset|set\s+deadlines|set\s+hearings?|correction\s+of\s+docket|transmission")),
     ("complaint", r"(?:amended\s+)?complaint|petition"),
     ("answer", r"answer"),
     ("motion", r"motions?(?:\(s\))?"),
@@ -61,8 +61,8 @@ HEADS: list[tuple[str, str]] = [
     ("response", r"response|opposition"),
     ("reply", r"(?:sur-?)?reply"),
     ("appeal", r"appeal"),
-    ("other", r"memorandum|brief|notice|summons|waiver|letter|statement|certificate|transcript|exhibit|witness"
-              r"|application|stipulation|request|objections?|affidavit|declaration|clerk'?s|deadline"),
+    ("other", (r"memorandum|brief|notice|summons|waiver|letter|statement|certificate|transcript|exhibit|witness"
+              r"|application|stipulation|request|objections?|affidavit|declaration|clerk'?s|deadline")),
 ]
 """Document-type words that open a docket text, by group. The head is the earliest such word in the text; at one
 position the first listed wins (so "NOTICE OF APPEAL" is an appeal, not a notice)."""
@@ -123,6 +123,11 @@ ROWS: list[Row] = [
     Row("motions-referred", "referral", "motion", r"motions?\s*(?:\(s\))?\s+referred\b", 0.9,
         "MOTION(S) REFERRED: 31 MOTION to Dismiss for Failure to State a Claim . This motion is now pending before "
         "the USMJ. (SWE) (Entered: 07/16/2020)", fields={"to": "magistrate judge"}),
+    Row("qi-discovery-motion", "discovery_motion", "motion",
+        r"motions?\s+.{0,60}?(?:(?:limited|qualified[\s-]+immunity|expedited)\s+(?:\w+\s+){0,2}discovery|leave\s+to\s+"
+        r"(?:conduct|take)\s+(?:\w+\s+){0,2}discovery)", 0.85,
+        "MOTION for Leave to Conduct Limited Discovery on Qualified Immunity by Jane Roe.",
+        note="a motion for discovery: check that it seeks discovery tailored to the QI defense"),
     Row("motion-procedural", "other", "motion",
         r"motions?\s+(?:for\s+(?:leave|extension|an\s+extension|continuance)|to\s+(?:continue|extend|substitute|"
         r"withdraw|appear|file|seal|strike|amend|proceed|intervene|transfer|remand|compel))", 0.9,
@@ -135,13 +140,8 @@ ROWS: list[Row] = [
     Row("sj-motion", "sj_motion", "motion", r"motions?\s+(?:\w+\s+){0,3}?for\s+(?:partial\s+)?summary\s+judgment", 0.95,
         "MOTION for Summary Judgment by Best Chevrolet Inc, Donald Clay. Motion Hearing set for 2/17/2010 09:30 AM "
         "before Judge Helen G. Berrigan."),
-    Row("qi-discovery-motion", "discovery_motion", "motion",
-        r"motions?\s+.{0,60}?(?:(?:limited|qualified[\s-]+immunity|expedited)\s+(?:\w+\s+){0,2}discovery|leave\s+to\s+"
-        r"(?:conduct|take)\s+(?:\w+\s+){0,2}discovery)", 0.85,
-        "MOTION for Leave to Conduct Limited Discovery on Qualified Immunity by Jane Roe.",
-        note="a motion for discovery: check that it seeks discovery tailored to the QI defense"),
     Row("motion-other", "other", "motion", r".", 0.9,
-        "MOTION to Proceed In Forma Pauperis with Statement of Account by Lucas Joseph Roddy. (EDC)"),
+        "MOTION for Sanctions by Stefan A. Halper. (Reed, Terrance) (Entered: 08/08/2019)"),
     # --- pleadings and papers -----------------------------------------------------------------------------------
     Row("removal", "complaint", "complaint", r"notice\s+of\s+removal|petition\s+for\s+removal", 0.6,
         "NOTICE OF REMOVAL from District Court for LaSalle County, Texas, case number 19-02-000219-CVL filed by "
@@ -163,9 +163,9 @@ ROWS: list[Row] = [
         "Ricky Babin.", note="a reply brief, not a Rule 7(a) reply"),
     Row("rule-7a-reply", "reply", "reply", r"[^;]{0,120}?(?:rule\s*7\s*\(a\)|schultea|qualified[\s-]+immunity\s+defense)",
         0.85, "REPLY to Defendants' Qualified Immunity Defense pursuant to Rule 7(a) filed by Jane Roe."),
-    Row("reply-other", "other", "reply", r".", 0.8, "Sur-reply/REPLY Memorandum to 33 Reply to Response to Motion filed "
-        "by Lucas Joseph Roddy.", note="a reply brief, not a Rule 7(a) reply"),
-    Row("appeal-paperwork", "other", "appeal", r"appeal\s+(?:record|transcript|brief)|notice\s+of\s+appeal\s+.{0,20}fee",
+    Row("reply-other", "other", "reply", r".", 0.8, "Sur-reply filed by Lucas Joseph Roddy.",
+        note="a reply brief, not a Rule 7(a) reply"),
+    Row("appeal-paperwork", "other", "appeal", r"appeal\s+(?:record|transcript)|notice\s+of\s+appeal\s+.{0,20}fee",
         0.9, "APPEAL TRANSCRIPT REQUEST by Milan Dediol re 42 Notice of Appeal. Transcript is unnecessary for appeal "
              "purposes."),
     Row("notice-of-appeal", "appeal", "appeal", r"notice\s+of\s+(?:interlocutory\s+)?appeal", 0.95,
@@ -199,10 +199,10 @@ OUTCOME_RE = re.compile("|".join(f"(?P<o{i}>{p})" for i, (p, _) in enumerate(OUT
 
 MOTION_TYPES: list[tuple[str, str]] = [
     ("reply_7a", r"7\s*\(a\)|schultea|reply\s+to\s+.{0,30}qualified[\s-]+immunity"),
-    ("stay_discovery", r"stay\w*\s+(?:\w+\s+){0,3}discovery|discovery\s+(?:\w+\s+){0,3}stay|protective\s+order\s+"
-                       r"(?:\w+\s+){0,3}stay"),
-    ("qi_discovery", r"(?:limited|qualified[\s-]+immunity|expedited)\s+(?:\w+\s+){0,2}discovery|leave\s+to\s+"
-                     r"(?:conduct|take)\s+(?:\w+\s+){0,2}discovery"),
+    ("stay_discovery", (r"stay\w*\s+(?:\w+\s+){0,3}discovery|discovery\s+(?:\w+\s+){0,3}stay|protective\s+order\s+"
+                       r"(?:\w+\s+){0,3}stay")),
+    ("qi_discovery", (r"(?:limited|qualified[\s-]+immunity|expedited)\s+(?:\w+\s+){0,2}discovery|leave\s+to\s+"
+                     r"(?:conduct|take)\s+(?:\w+\s+){0,2}discovery")),
     ("dismiss", r"to\s+dism\s?iss\b|for\s+(?:partial\s+)?dismissal|judgment\s+on\s+the\s+pleadings|12\s*\(\s*[bc]\s*\)"),
     ("sj", r"summary\s+judgment"),
 ]

@@ -64,4 +64,4 @@ def import_docket(path: Path, fmt: str | None = None, *, court: str | None = Non
     return Imported(docket, items, parties, scenario, summarize(scenario))
 
 
-__all__ = ["Imported", "import_docket", "IngestError", "dt"]
+__all__ = ["Imported", "IngestError", "dt", "import_docket"]

@@ -32,8 +32,8 @@ def render(summary: dict[str, Any], limit: int = 12) -> str:
     lines = [f"Imported {summary['entries']} docket events, {summary['parties']} parties.",
              "By kind: " + ", ".join(f"{k} {n}" for k, n in summary["by_kind"].items()),
              f"Need review: {summary['need_review']} of {summary['entries']} (each carries a `review:` note).",
-             f"QI assertions unknown: {summary['qi_unknown']} motion(s)/answer(s) the text does not say assert QI "
-             f"(treated as not asserted; confirm, or pass --assume-qi PARTY)."]
+             (f"QI assertions unknown: {summary['qi_unknown']} motion(s)/answer(s) the text does not say assert QI "
+             f"(treated as not asserted; confirm, or pass --assume-qi PARTY).")]
     if summary["unconfirmed"]:
         lines.append("Unconfirmed facts the audit's verdict depends on:")
         for fact in summary["unconfirmed"][:limit]:

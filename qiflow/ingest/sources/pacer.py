@@ -17,7 +17,7 @@ def _juriscraper_report(court: str) -> Any:
     try:
         logging.getLogger("juriscraper").setLevel(logging.ERROR)
         with contextlib.redirect_stderr(io.StringIO()):  # juriscraper warns about its log file on import
-            from juriscraper.pacer import DocketReport  # heavy; optional
+            from juriscraper.pacer import DocketReport  # type: ignore[import-untyped]  # heavy; optional
     except ImportError:
         raise IngestError("--from pacer", None, "the juriscraper package, which reads PACER docket reports; "
                                                 "install it with: pip install 'qiflow[pacer]'") from None
@@ -38,7 +38,7 @@ def parse(text: str, file: str, court: str | None = None) -> Docket:
     try:
         report._parse_text(text)  # juriscraper 4.x: parse a saved page offline
         data = report.data
-    except Exception as error:  # juriscraper raises many kinds on pages it does not understand
+    except Exception as error:  # noqa: BLE001 - juriscraper raises many kinds on pages it does not understand
         raise IngestError(file, None, f"a PACER docket report (juriscraper could not read it: {error})") from None
     if not isinstance(data, dict) or not data.get("docket_entries"):
         raise IngestError(file, None, "a PACER docket report with docket entries (none found; is this the "

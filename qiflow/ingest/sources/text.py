@@ -14,17 +14,17 @@ from qiflow.ingest.sources.courtlistener import role_of
 DATE = r"(?P<date>\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2})"
 ENTRY_LINE = re.compile(rf"^\s*{DATE}(?=[\s|,;]|$)[\s|,;]*(?P<rest>.*)$")
 NUMBER = re.compile(r"^(?P<num>\d{1,5})(?:\s*[|\t]\s*|\s+(?=\S))(?P<text>.*)$")
-HEADER = re.compile(r"^\s*(date\s*filed|filing\s*date|date)\b.*\b(docket\s*text|description|text)\b", re.I)
+HEADER = re.compile(r"^\s*(date\s*filed|filing\s*date|date)\b.*\b(docket\s*text|description|text)\b", re.IGNORECASE)
 PARTY_HEADING = re.compile(r"^\s*(?P<type>(?:[A-Z][a-z]+\s+)?(?:Plaintiff|Defendant|Petitioner|Respondent)s?)"
                            r"\s*(?::\s*(?P<name>.*))?$")
 CAPTION = re.compile(r"^\s*(?P<title>[^\t]{2,120}?\s+v\.?\s+[^\t]{2,120}?)\s*$")
-CASE_NO = re.compile(r"(?:case|civil action|docket)\s*(?:no\.?|number|#)\s*:?\s*(?P<no>\d:\d{2}-[a-z]{2}-\d+[\w-]*)", re.I)
+CASE_NO = re.compile(r"(?:case|civil action|docket)\s*(?:no\.?|number|#)\s*:?\s*(?P<no>\d:\d{2}-[a-z]{2}-\d+[\w-]*)", re.IGNORECASE)
 CAPTION_IN_LINE = re.compile(r"(?:^|\s)(?P<title>[A-Z][^\t]{1,120}?\s+v\.?\s+[^\t]{2,80}?)\s+(?:Assigned\s+to|Cause:|Date\s+Filed)")
 COURT = re.compile(r"(?P<court>(?:Northern|Southern|Eastern|Western|Middle)\s+District\s+of\s+[A-Za-z]+(?:\s+\([A-Za-z .]+\))?)",
-                   re.I)
-NAME_END = re.compile(r"\s+(?:TERMINATED:|doing business as|formerly known as|also known as|represented by)", re.I)
+                   re.IGNORECASE)
+NAME_END = re.compile(r"\s+(?:TERMINATED:|doing business as|formerly known as|also known as|represented by)", re.IGNORECASE)
 NOISE = re.compile(r"^\s*(represented by|lead attorney|attorney to be noticed|pro se|email:|fax:|\d{3}-\d{3}-\d{4})",
-                   re.I)
+                   re.IGNORECASE)
 
 
 def _date(text: str, file: str, line: int) -> dt.date:
