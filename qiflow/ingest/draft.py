@@ -68,7 +68,10 @@ def _event_dict(ev: Event, filers: list[pt.Party], defendants: list[pt.Party], p
         if ev.asserts_qi:
             d["asserts_qi"] = True
         else:
-            notes.append("asserts_qi unknown: the audit treats it as not asserted until you set it")
+            why = next((n for n in notes if "does not say whether" in n or "mentions an immunity" in n),
+                       "the text does not say")
+            notes = [n for n in notes if n != why]
+            notes.append(f"asserts_qi unknown ({why}): the audit treats it as not asserted until you set it")
         if kind == "motion_to_dismiss" and "rule" in ev.fields:
             d["rule"] = ev.fields["rule"]
     target = ev.links[0] if ev.links else None
