@@ -5,16 +5,35 @@ Pinpoints marked ``unverified`` are LAW.md's "(pin?)": kept, never made more pre
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
 class Case:
-    """A reported decision: its name as reported, its cite, and names it is also written under."""
+    """A reported decision: its name as reported, its cite, when it was decided, and other spellings.
+
+    ``decided`` is the day of decision where it was checked; otherwise only the ``year`` (from the
+    cite) is known, and the authority counts as decided on the last day of that year.
+    """
 
     name: str
     cite: str
+    decided: dt.date | None = None
     aliases: tuple[str, ...] = ()
+
+    @property
+    def year(self) -> int:
+        if self.decided is not None:
+            return self.decided.year
+        return int(re.findall(r"\b(1[89]\d\d|20\d\d)\)", self.cite)[-1])
+
+    def decided_by(self, day: dt.date) -> bool:
+        """Whether a court on ``day`` could have cited this decision."""
+        if self.decided is not None:
+            return self.decided <= day
+        return self.year < day.year
 
 
 @dataclass(frozen=True)
@@ -67,39 +86,39 @@ def at(case: Case, pin: str = "", parenthetical: str = "", unverified: bool = Fa
 
 
 # Supreme Court
-OWEN = Case("Owen v. City of Independence", "445 U.S. 622 (1980)")
-GRAHAM = Case("Kentucky v. Graham", "473 U.S. 159 (1985)")
-MITCHELL = Case("Mitchell v. Forsyth", "472 U.S. 511 (1985)")
-HUNTER = Case("Hunter v. Bryant", "502 U.S. 224 (1991)")
-HARLOW = Case("Harlow v. Fitzgerald", "457 U.S. 800 (1982)")
-IQBAL = Case("Ashcroft v. Iqbal", "556 U.S. 662 (2009)")
-CRAWFORD_EL = Case("Crawford-El v. Britton", "523 U.S. 574 (1998)")
-JOHNSON = Case("Johnson v. Jones", "515 U.S. 304 (1995)")
-BEHRENS = Case("Behrens v. Pelletier", "516 U.S. 299 (1996)")
-GRIGGS = Case("Griggs v. Provident Consumer Discount Co.", "459 U.S. 56 (1982)")
+OWEN = Case("Owen v. City of Independence", "445 U.S. 622 (1980)", dt.date(1980, 4, 16))
+GRAHAM = Case("Kentucky v. Graham", "473 U.S. 159 (1985)", dt.date(1985, 6, 28))
+MITCHELL = Case("Mitchell v. Forsyth", "472 U.S. 511 (1985)", dt.date(1985, 6, 19))
+HUNTER = Case("Hunter v. Bryant", "502 U.S. 224 (1991)", dt.date(1991, 12, 16))
+HARLOW = Case("Harlow v. Fitzgerald", "457 U.S. 800 (1982)", dt.date(1982, 6, 24))
+IQBAL = Case("Ashcroft v. Iqbal", "556 U.S. 662 (2009)", dt.date(2009, 5, 18))
+CRAWFORD_EL = Case("Crawford-El v. Britton", "523 U.S. 574 (1998)", dt.date(1998, 5, 4))
+JOHNSON = Case("Johnson v. Jones", "515 U.S. 304 (1995)", dt.date(1995, 6, 12))
+BEHRENS = Case("Behrens v. Pelletier", "516 U.S. 299 (1996)", dt.date(1996, 2, 21))
+GRIGGS = Case("Griggs v. Provident Consumer Discount Co.", "459 U.S. 56 (1982)", dt.date(1982, 11, 29))
 
 # Fifth Circuit (and one Seventh)
 MCCLENDON = Case("McClendon v. City of Columbia", "305 F.3d 314 (5th Cir. 2002) (en banc)")
 JOSEPH = Case("Joseph v. Bartlett", "981 F.3d 319 (5th Cir. 2020)")
 ORR = Case("Orr v. Copeland", "844 F.3d 484 (5th Cir. 2016)")
-RAMIREZ = Case("Ramirez v. Guadarrama", "3 F.4th 129 (5th Cir. 2021)")
-CARSWELL = Case("Carswell v. Camp", "54 F.4th 307 (5th Cir. 2022)")
-WICKS = Case("Wicks v. Miss. State Emp. Servs.", "41 F.3d 991 (5th Cir. 1995)")
-ZAPATA = Case("Zapata v. Melson", "750 F.3d 481 (5th Cir. 2014)")
-BACKE = Case("Backe v. LeBlanc", "691 F.3d 645 (5th Cir. 2012)")
-LION_BOULOS = Case("Lion Boulos v. Wilson", "834 F.2d 504 (5th Cir. 1987)", aliases=("Lion Boulous v. Wilson",))
-WEBB = Case("Webb v. Livingston", "618 F. App'x 201 (5th Cir. 2015)")
-HINOJOSA = Case("Hinojosa v. Livingston", "807 F.3d 657 (5th Cir. 2015)")
-SCHULTEA = Case("Schultea v. Wood", "47 F.3d 1427 (5th Cir. 1995) (en banc)")
-ZANTIZ = Case("Zantiz v. Seal", "602 F. App'x 154 (5th Cir. 2015)", aliases=("Zanitz v. Seal",))
-HUTCHESON = Case("Hutcheson v. Dallas County", "994 F.3d 477 (5th Cir. 2021)", aliases=("Hutcheson v. Dall. Cnty.",))
-GAINES = Case("Gaines v. Davis", "928 F.2d 705 (5th Cir. 1991)")
+RAMIREZ = Case("Ramirez v. Guadarrama", "3 F.4th 129 (5th Cir. 2021)", dt.date(2021, 2, 8))
+CARSWELL = Case("Carswell v. Camp", "54 F.4th 307 (5th Cir. 2022)", dt.date(2022, 11, 30))
+WICKS = Case("Wicks v. Miss. State Emp. Servs.", "41 F.3d 991 (5th Cir. 1995)", dt.date(1995, 1, 6))
+ZAPATA = Case("Zapata v. Melson", "750 F.3d 481 (5th Cir. 2014)", dt.date(2014, 4, 18))
+BACKE = Case("Backe v. LeBlanc", "691 F.3d 645 (5th Cir. 2012)", dt.date(2012, 8, 16))
+LION_BOULOS = Case("Lion Boulos v. Wilson", "834 F.2d 504 (5th Cir. 1987)", dt.date(1987, 12, 23), aliases=("Lion Boulous v. Wilson",))
+WEBB = Case("Webb v. Livingston", "618 F. App'x 201 (5th Cir. 2015)", dt.date(2015, 7, 17))
+HINOJOSA = Case("Hinojosa v. Livingston", "807 F.3d 657 (5th Cir. 2015)", dt.date(2015, 11, 18))
+SCHULTEA = Case("Schultea v. Wood", "47 F.3d 1427 (5th Cir. 1995) (en banc)", dt.date(1995, 3, 9))
+ZANTIZ = Case("Zantiz v. Seal", "602 F. App'x 154 (5th Cir. 2015)", dt.date(2015, 2, 20), aliases=("Zanitz v. Seal",))
+HUTCHESON = Case("Hutcheson v. Dallas County", "994 F.3d 477 (5th Cir. 2021)", dt.date(2021, 4, 12), aliases=("Hutcheson v. Dall. Cnty.",))
+GAINES = Case("Gaines v. Davis", "928 F.2d 705 (5th Cir. 1991)", dt.date(1991, 4, 15))
 WILLIAMS = Case("Williams v. Brooks", "996 F.2d 728 (5th Cir. 1993)")
 APOSTOL = Case("Apostol v. Gallion", "870 F.2d 1335 (7th Cir. 1989)")
-ROE = Case("Roe v. Johnson County", "No. 3:18-cv-2497-B-BN, 2021 WL 321967 (N.D. Tex. Feb. 1, 2021)")
+ROE = Case("Roe v. Johnson County", "No. 3:18-cv-2497-B-BN, 2021 WL 321967 (N.D. Tex. Feb. 1, 2021)", dt.date(2021, 2, 1))
 RUSANOWSKY_ORDER = Case(
     "Rusanowsky v. City of Dallas",
-    "No. 3:22-cv-1132-K (N.D. Tex. Dec. 28, 2022) (order requiring joint status report)",
+    "No. 3:22-cv-1132-K (N.D. Tex. Dec. 28, 2022) (order requiring joint status report)", dt.date(2022, 12, 28),
 )
 
 ALL_CASES: tuple[Case, ...] = (
