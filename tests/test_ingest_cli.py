@@ -110,3 +110,35 @@ def test_bad_input_exits_2_without_traceback(tmp_path: Path, content: str) -> No
 def test_missing_file_exits_2(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["import", str(tmp_path / "absent.json")])
     assert result.exit_code == 2 and "no such file" in result.output
+
+
+def test_infer_era_sets_law_as_of_only_when_asked(tmp_path: Path) -> None:
+    plain, era = tmp_path / "plain.yaml", tmp_path / "era.yaml"
+    CliRunner().invoke(main, ["import", str(CL), "-o", str(plain)])
+    CliRunner().invoke(main, ["import", str(CL), "--infer-era", "-o", str(era)])
+    assert "law_as_of" not in yaml.safe_load(plain.read_text())
+    assert str(yaml.safe_load(era.read_text())["law_as_of"]) == "2011-11-23"
+
+
+def test_qi_read_from_an_attached_document_reaches_the_draft(tmp_path: Path) -> None:
+    path = tmp_path / "entries.json"
+    path.write_text(json.dumps({"case_name": "Roe v. Smith", "parties": [
+        {"name": "Jane Roe", "party_types": [{"name": "Plaintiff"}]},
+        {"name": "Officer John Smith", "party_types": [{"name": "Defendant"}]}], "docket_entries": [
+        {"entry_number": 1, "date_filed": "2023-01-03", "description": "COMPLAINT against John Smith filed by Jane Roe."},
+        {"entry_number": 9, "date_filed": "2023-03-01", "description": "MOTION to Dismiss by John Smith.",
+         "recap_documents": [{"description": "Motion to Dismiss", "plain_text": "Defendant Smith is entitled to "
+                                                                               "qualified immunity."}]}]}))
+    result = CliRunner().invoke(main, ["import", str(path), "-o", "-"])
+    motion = yaml.safe_load(result.stdout)["docket"][1]
+    assert (motion["event"], motion["by"], motion["asserts_qi"]) == ("motion_to_dismiss", "officer_john_smith", True)
+
+
+def test_the_command_loads_no_parser_until_it_runs() -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys; from qiflow.cli import main; import qiflow.cli.ingest; "
+            "print('juriscraper' in sys.modules, 'qiflow.ingest.pipeline' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["False", "False"]

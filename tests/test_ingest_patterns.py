@@ -85,3 +85,14 @@ def test_qi_readable_only_in_an_attached_document() -> None:
     text = "MOTION to Dismiss by Officer Smith."
     assert classify(text)[0].asserts_qi is None
     assert classify(text, text + "\nMemorandum in support: Officer Smith is entitled to qualified immunity.")[0].asserts_qi
+
+
+def test_a_ruling_by_the_motion_s_name_links_to_the_number_listed_earlier() -> None:
+    text = ("Memorandum Opinion and Order - Before the Court are: (1) Defendants Hunt County Sheriff's Department and "
+            "Randy Meeks' Motion to Dismiss (Doc. No. 7); (2) Defendant David Armstrong's Partial Motion to Dismiss "
+            "(Doc. No. 12). For the following reasons, the Court GRANTS Defendants Hunt County Sheriff's Department and "
+            "Randy Meeks' Motion to Dismiss, and GRANTS Defendant David Armstrong's Partial Motion to Dismiss.")
+    events = classify(text)
+    assert [(e.kind, e.links, e.fields["outcome"]) for e in events] == [
+        ("motion_to_dismiss_ruling", [7], "granted"), ("motion_to_dismiss_ruling", [12], "granted")]
+    assert all(e.confidence < 0.8 for e in events)

@@ -67,8 +67,13 @@ def qi_of(text: str) -> tuple[bool | None, str | None]:
 CLAUSE_SPLIT = re.compile(r";|(?<=[a-z0-9)\]])\.\s+(?=[A-Z])|\bit\s+is\s+(?:further\s+)?ordered\b", re.IGNORECASE)
 
 
+ABBREVIATION = re.compile(r"\b(doc|dkt|nos?|r|rec|civ|fed|p|inc|jr|sr|co|corp|ltd|st|mr|ms|mrs|dr|sgt|lt|v|e)\.\s",
+                          re.IGNORECASE)
+
+
 def _clauses(text: str) -> list[str]:
-    parts = [c.strip() for c in CLAUSE_SPLIT.split(text) if c and c.strip()]
+    protected = ABBREVIATION.sub(lambda m: m.group(0)[:-1] + "\x1f", text)
+    parts = [c.replace("\x1f", " ").strip() for c in CLAUSE_SPLIT.split(protected) if c and c.strip()]
     merged: list[str] = []
     for part in parts:
         if merged and cited_numbers(merged[-1]) and outcome_of(merged[-1]) is None and not cited_numbers(part) \
@@ -79,14 +84,43 @@ def _clauses(text: str) -> list[str]:
     return merged
 
 
+NAMED_MOTION = re.compile(r"(?P<name>[A-Z][\w.'’ -]{0,80}?)['’]s?\s+(?P<what>(?:\w+\s+){0,3}?motions?\s+(?:to|for)\s+"
+                          r"[\w ]{2,40}?)\s*\((?:doc|dkt|d\.e|ecf|r\.\s*doc|rec\.\s*doc)\.?\s*(?:no\.?\s*|#)?(?P<n>\d{1,5})\)",
+                          re.IGNORECASE)
+
+
+def _named_motions(text: str) -> list[tuple[str, int]]:
+    """Motions an order lists by their movant and number ("Defendant David Armstrong's Partial Motion to Dismiss
+    (Doc. No. 12)"), so a clause that rules on one by name ("GRANTS Defendant David Armstrong's Partial Motion to
+    Dismiss") can be linked to its number."""
+    return [(" ".join(_plain(f"{m.group('name')} {m.group('what')}").split()[-8:]), int(m.group("n")))
+            for m in NAMED_MOTION.finditer(text)]
+
+
+def _plain(text: str) -> str:
+    return " ".join(re.sub(r"['’]s?\b|['’]", "", text.lower()).split())
+
+
 def _rulings(text: str) -> list[Event]:
     """The rulings of a court order, clause by clause: each names motions (by number) and an outcome."""
     events: list[Event] = []
+    named = _named_motions(text)
     for clause in _clauses(text):
         if re.match(r"\W*(?:adopting|accepting)\b", clause, re.IGNORECASE) and not re.search(r"\bmotions?\b", clause, re.IGNORECASE):
             continue
         outcome = outcome_of(clause)
         numbers = [n for _, n in cited(clause)]
+        if outcome is not None and not numbers and named:
+            for part in re.split(r",\s*and\s+|\band\s+(?=grant|den|defer)", clause, flags=re.IGNORECASE):
+                low = _plain(part)
+                hits = [n for desc, n in named if desc in low]
+                part_outcome = outcome_of(part)
+                if hits and part_outcome is not None:
+                    mtype = motion_type(part)
+                    events.append(Event("ruling", 0.75, "court-order-by-name", {"outcome": part_outcome},
+                                        links=hits[:1], motion_type=mtype,
+                                        notes=[f"linked by the motion's name to entry {hits[0]}"]))
+            continue
         if outcome is None or not numbers:
             continue
         clause_type = motion_type(clause)
@@ -143,6 +177,9 @@ def _court_order(row: p.Row, text: str) -> list[Event]:
     for ruling in _rulings(text):
         ev = _from_ruling(ruling, text)
         if ev is not None:
+            if ev is not ruling:
+                ev.confidence = min(ev.confidence, ruling.confidence)
+                ev.notes = ruling.notes + ev.notes
             events.append(ev)
     kinds = {e.kind for e in events}
     for addon in p.ADDONS:
