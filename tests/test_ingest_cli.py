@@ -3,19 +3,35 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 import yaml
-from click.testing import CliRunner
 
-from qiflow.cli import main
 from qiflow.files.load import load
 
 FIXTURES = Path(__file__).parent / "data" / "import" / "fixtures"
 CL = FIXTURES / "dediol-v-best-chevrolet.laed.courtlistener.json"
 PACER = FIXTURES / "roddy-v-babin.lamd.html"
 TEXT = FIXTURES / "creative-internet-v-yahoo.txed.txt"
+
+
+@dataclass
+class Result:
+    exit_code: int
+    stdout: str
+    output: str
+
+
+def qiflow(args: list[str]) -> Result:
+    """Run the command line in a process of its own, as a user would (the importer's modules stay out of the
+    test process)."""
+    done = subprocess.run([sys.executable, "-c", "from qiflow.cli import main; main()", *args],
+                          capture_output=True, text=True, check=False)
+    return Result(done.returncode, done.stdout, done.stdout + done.stderr)
 
 
 def _sources() -> list:
@@ -32,11 +48,11 @@ def _sources() -> list:
 @pytest.mark.parametrize("source", _sources())
 def test_draft_loads_and_runs_unchanged(source: Path, tmp_path: Path) -> None:
     draft = tmp_path / "draft.yaml"
-    result = CliRunner().invoke(main, ["import", str(source), "-o", str(draft)])
+    result = qiflow(["import", str(source), "-o", str(draft)])
     assert result.exit_code == 0, result.output
     scenario = load(draft)
     assert scenario.docket
-    run = CliRunner().invoke(main, ["run", str(draft), "--format", "json"])
+    run = qiflow(["run", str(draft), "--format", "json"])
     assert run.exit_code in (0, 1), run.output
     report = json.loads(run.output)
     assert len(report["entries"]) == len(scenario.docket)
@@ -50,7 +66,7 @@ def test_draft_loads_and_runs_unchanged(source: Path, tmp_path: Path) -> None:
 def test_output_is_deterministic(tmp_path: Path) -> None:
     outputs = []
     for name in ("a.yaml", "b.yaml"):
-        CliRunner().invoke(main, ["import", str(CL), "-o", str(tmp_path / name)])
+        qiflow(["import", str(CL), "-o", str(tmp_path / name)])
         outputs.append((tmp_path / name).read_bytes())
     assert outputs[0] == outputs[1]
 
@@ -60,7 +76,7 @@ def test_entries_without_numbers_or_dates_get_none_invented(tmp_path: Path) -> N
     path.write_text(json.dumps([{"entry_number": 1, "date_filed": "2020-01-01",
                                  "description": "COMPLAINT against Officer Smith filed by Jane Roe."},
                                 {"entry_number": None, "date_filed": None, "description": "Case reassigned to Judge X."}]))
-    result = CliRunner().invoke(main, ["import", str(path), "-o", "-"])
+    result = qiflow(["import", str(path), "-o", "-"])
     assert result.exit_code == 0, result.output
     data = yaml.safe_load(result.stdout)
     assert "entry_number" not in data["docket"][1] and "date_filed" not in data["docket"][1]
@@ -69,7 +85,7 @@ def test_entries_without_numbers_or_dates_get_none_invented(tmp_path: Path) -> N
 
 def test_assume_qi_supplies_what_the_text_does_not_say(tmp_path: Path) -> None:
     draft = tmp_path / "draft.yaml"
-    result = CliRunner().invoke(main, ["import", str(CL), "--assume-qi", "Donald Clay", "-o", str(draft)])
+    result = qiflow(["import", str(CL), "--assume-qi", "Donald Clay", "-o", str(draft)])
     assert result.exit_code == 0, result.output
     motions = [e for e in yaml.safe_load(draft.read_text())["docket"] if e["event"] in ("answer", "sj_motion")]
     assert motions and all(e["asserts_qi"] is True and e["by"] == "donald_clay" for e in motions)
@@ -77,13 +93,13 @@ def test_assume_qi_supplies_what_the_text_does_not_say(tmp_path: Path) -> None:
 
 
 def test_assume_qi_for_an_unknown_party_is_a_usage_error() -> None:
-    result = CliRunner().invoke(main, ["import", str(CL), "--assume-qi", "nobody at all"])
+    result = qiflow(["import", str(CL), "--assume-qi", "nobody at all"])
     assert result.exit_code == 2
     assert "--assume-qi" in result.output and "nobody at all" in result.output
 
 
 def test_run_audits_at_once_and_says_the_verdict_is_unreviewed() -> None:
-    result = CliRunner().invoke(main, ["import", str(CL), "--run"])
+    result = qiflow(["import", str(CL), "--run"])
     assert result.exit_code in (0, 1)
     assert "UNREVIEWED DRAFT" in result.stdout
 
@@ -91,7 +107,7 @@ def test_run_audits_at_once_and_says_the_verdict_is_unreviewed() -> None:
 def test_refuses_to_write_over_the_input(tmp_path: Path) -> None:
     copy = tmp_path / "in.json"
     copy.write_bytes(CL.read_bytes())
-    result = CliRunner().invoke(main, ["import", str(copy), "-o", str(copy)])
+    result = qiflow(["import", str(copy), "-o", str(copy)])
     assert result.exit_code == 2
     assert "refusing to write over an input file" in result.output
     assert copy.read_bytes() == CL.read_bytes()
@@ -102,20 +118,20 @@ def test_refuses_to_write_over_the_input(tmp_path: Path) -> None:
 def test_bad_input_exits_2_without_traceback(tmp_path: Path, content: str) -> None:
     path = tmp_path / "bad.json"
     path.write_text(content)
-    result = CliRunner().invoke(main, ["import", str(path)])
+    result = qiflow(["import", str(path)])
     assert result.exit_code == 2
     assert result.output.startswith("qiflow: error: ") and "Traceback" not in result.output
 
 
 def test_missing_file_exits_2(tmp_path: Path) -> None:
-    result = CliRunner().invoke(main, ["import", str(tmp_path / "absent.json")])
+    result = qiflow(["import", str(tmp_path / "absent.json")])
     assert result.exit_code == 2 and "no such file" in result.output
 
 
 def test_infer_era_sets_law_as_of_only_when_asked(tmp_path: Path) -> None:
     plain, era = tmp_path / "plain.yaml", tmp_path / "era.yaml"
-    CliRunner().invoke(main, ["import", str(CL), "-o", str(plain)])
-    CliRunner().invoke(main, ["import", str(CL), "--infer-era", "-o", str(era)])
+    qiflow(["import", str(CL), "-o", str(plain)])
+    qiflow(["import", str(CL), "--infer-era", "-o", str(era)])
     assert "law_as_of" not in yaml.safe_load(plain.read_text())
     assert str(yaml.safe_load(era.read_text())["law_as_of"]) == "2011-11-23"
 
@@ -129,7 +145,7 @@ def test_qi_read_from_an_attached_document_reaches_the_draft(tmp_path: Path) -> 
         {"entry_number": 9, "date_filed": "2023-03-01", "description": "MOTION to Dismiss by John Smith.",
          "recap_documents": [{"description": "Motion to Dismiss", "plain_text": "Defendant Smith is entitled to "
                                                                                "qualified immunity."}]}]}))
-    result = CliRunner().invoke(main, ["import", str(path), "-o", "-"])
+    result = qiflow(["import", str(path), "-o", "-"])
     motion = yaml.safe_load(result.stdout)["docket"][1]
     assert (motion["event"], motion["by"], motion["asserts_qi"]) == ("motion_to_dismiss", "officer_john_smith", True)
 
