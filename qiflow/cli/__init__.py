@@ -19,6 +19,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "docs": ("qiflow.cli.docs:docs", "Regenerate or drift-check the generated reference pages."),
     "summary": ("qiflow.cli.summary:summary", "Judge a corpus and write its summary table as CSV or JSON."),
     "generate": ("qiflow.cli.generate:generate", "Write synthetic, labelled dockets for benchmarks and tests."),
+    "import": ("qiflow.cli.ingest:import_", "Turn a real docket (CourtListener JSON, PACER HTML, text) into a draft scenario."),
 }
 """Command name: (where it is defined, the one line ``--help`` shows without importing it)."""
 
