@@ -21,8 +21,9 @@ def fingerprint(dot: str) -> str:
     return "qiflow-dot-sha256: " + hashlib.sha256(dot.encode()).hexdigest()
 
 
-def render(dot: str, fmt: str) -> bytes:
-    """Lay out and draw ``dot`` as ``fmt``; SVG carries the fingerprint of its DOT as a comment."""
+def render(dot: str, fmt: str, *, drawn_from: str | None = None) -> bytes:
+    """Lay out and draw ``dot`` as ``fmt``; SVG carries the fingerprint of its DOT (or of ``drawn_from``,
+    the DOT it was made from) as a comment."""
     try:
         out = graphviz.pipe("dot", fmt, dot.encode())
     except graphviz.ExecutableNotFound:
@@ -30,4 +31,4 @@ def render(dot: str, fmt: str) -> bytes:
     if fmt != "svg":
         return out
     head, sep, rest = out.partition(b"<svg")
-    return head + f"<!-- {fingerprint(dot)} -->\n".encode() + sep + rest
+    return head + f"<!-- {fingerprint(drawn_from or dot)} -->\n".encode() + sep + rest
