@@ -17,6 +17,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "verify": ("qiflow.cli.verify:verify", "Explore every reachable situation and check the invariants."),
     "diagram": ("qiflow.cli.diagram:diagram", "Draw the procedure, a case, or a counterexample."),
     "docs": ("qiflow.cli.docs:docs", "Regenerate or drift-check the generated reference pages."),
+    "slides": ("qiflow.cli.slides:slides", "Draw the 16:9 slide set (A-D) from the procedure's definition."),
 }
 """Command name: (where it is defined, the one line ``--help`` shows without importing it)."""
 

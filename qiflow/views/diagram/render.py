@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import struct
+import zlib
 
 import graphviz
 
@@ -28,7 +30,17 @@ def render(dot: str, fmt: str, *, drawn_from: str | None = None) -> bytes:
         out = graphviz.pipe("dot", fmt, dot.encode())
     except graphviz.ExecutableNotFound:
         raise DotMissing(INSTALL.format(fmt=fmt.upper())) from None
+    if fmt == "png":
+        return _png_with_comment(out, fingerprint(drawn_from or dot))
     if fmt != "svg":
         return out
     head, sep, rest = out.partition(b"<svg")
     return head + f"<!-- {fingerprint(drawn_from or dot)} -->\n".encode() + sep + rest
+
+
+def _png_with_comment(png: bytes, comment: str) -> bytes:
+    """``png`` with a ``tEXt`` Comment chunk right after its header, so a PNG names its DOT as an SVG does."""
+    data = b"Comment\x00" + comment.encode("latin-1")
+    chunk = struct.pack(">I", len(data)) + b"tEXt" + data + struct.pack(">I", zlib.crc32(b"tEXt" + data))
+    header_end = 8 + 8 + 13 + 4  # signature; IHDR length and type; IHDR data; its CRC
+    return png[:header_end] + chunk + png[header_end:]

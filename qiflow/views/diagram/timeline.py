@@ -26,7 +26,7 @@ BODY, TITLE, WRAP = 24, 36, 17
 
 FLAG: dict[str, str] = {
     "QI001": "QI unavailable", "QI101": "motion pending", "QI102": "ruling deferred",
-    "QI201": "gate 1 skipped", "QI202": "gate 2 skipped", "QI203": "not tailored",
+    "QI201": "gate-1 skipped", "QI202": "gate-2 skipped", "QI203": "not tailored",
     "QI301": "discovery stayed", "QI302": "merits discovery", "QI303": "co-defendant discovery",
     "QI401": "appeal pending", "QI402": "appeal pending", "QI501": "conference late",
     "QI502": "report late",

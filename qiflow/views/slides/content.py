@@ -215,7 +215,7 @@ def slide_b(procedure: Procedure = PROCEDURE) -> Slide:
     ids = [b.id for b in boxes[:len(gates)]]
     arrows = [Arrow(t, h, "yes", spine=True) for t, h in zip(ids, ids[1:] + ["through"])]
     arrows += [Arrow(i, "stop", "no", tone="stop") for i in ids[:2]]
-    arrows += [Arrow(ids[-1], "stop", "no, for a request", tone="stop")] if len(ids) > 2 else []
+    arrows += [Arrow(ids[-1], "stop", "no, per request", tone="stop")] if len(ids) > 2 else []
     return Slide(
         "slide-b", "The three gates, in order", "Zapata v. Melson, 750 F.3d 481, 485 (5th Cir. 2014)",
         tuple(boxes), tuple(arrows), must_show=gates,
@@ -267,7 +267,7 @@ HOLDINGS: tuple[tuple[Case, str], ...] = (
     (a.IQBAL, "Deficient pleadings: no discovery"),
     (a.BACKE, "No deferring for discovery"),
     (a.ZAPATA, "Three gates, in order"),
-    (a.ZANTIZ, "Gate 1 must be explicit"),
+    (a.ZANTIZ, "Explicit pleadings finding required"),
     (a.WEBB, "Each request narrowly tailored"),
     (a.HINOJOSA, "Gated order: appeal dismissed"),
     (a.HUTCHESON, "Impeachment is not enough"),
