@@ -6,8 +6,8 @@ Each candidate move is probed with a representative entry and judged by the same
 from __future__ import annotations
 
 from qiflow import scenario as m
-from qiflow.engine.case import judge
 from qiflow.engine.report import NextMove
+from qiflow.engine.step import judge
 from qiflow.law.guards import GATES
 from qiflow.law.posture import Posture
 from qiflow.procedure.careful import Procedure
@@ -60,6 +60,7 @@ def next_moves(procedure: Procedure, phase: str, posture: Posture) -> list[NextM
             cites = [str(gate.authorities[0]) for gate in GATES]
         else:
             why, cites = "No rule of the careful procedure bars it now.", []
-        out.append(NextMove(event=entry.event, label=label, open=not findings, why=why,
+        out.append(NextMove(event=entry.event, label=label, actor=procedure.move[entry.event].actor,
+                            open=not findings, why=why,
                             authorities=list(dict.fromkeys(cites))))
     return out

@@ -23,24 +23,75 @@ class Violation(Out):
     refused: bool = False
 
 
+class OfficialStanding(Out):
+    """One official's QI at a moment, in words."""
+
+    id: str
+    name: str
+    qi: str
+    """"not asserted", "asserted, unresolved", "decided at the pleadings stage (denied)", "granted", ..."""
+    burden: str
+    """Who must show QI does or does not apply: "plaintiff" once QI is asserted, else "official"."""
+    gate1: bool
+    """The explicit holding that the pleadings overcome QI, as to this official."""
+    fact_questions: list[str]
+    """Texts of the identified fact questions concerning this official."""
+    qi_motion_pending: list[str]
+    """Labels of this official's QI motions to dismiss still pending ("Dkt. 8")."""
+    appeal_pending: list[str]
+    """Labels of this official's interlocutory appeals pending ("Dkt. 40")."""
+    in_case: bool
+
+
+class OrderStanding(Out):
+    """A discovery order in force, in words."""
+
+    label: str
+    scope: str
+    against: list[str]
+    """Names of the parties it names."""
+    authorized: list[str]
+    """Texts of the requests it authorizes."""
+
+
+class Standing(Out):
+    """Where the case stands after an entry: the phase, pending motions, gates per official, orders in force."""
+
+    phase: str
+    phase_label: str
+    officials: list[OfficialStanding]
+    orders_in_force: list[OrderStanding]
+    appeals_pending: list[str]
+
+
 class EntryReport(Out):
     entry_number: int | None
     position: int
+    label: str
+    """"Dkt. 37", or "Entry 5" (its place in the docket) when it has no docket number."""
     event: str
+    event_label: str
     date_filed: dt.date | None
+    date_label: str
+    """"Feb. 9, 2023", or "date unknown"."""
     description: str | None
+    by: list[str]
     accepted: bool
     phase_before: str
     phase: str
+    phase_label: str
     in_usual_order: bool
     codes: list[str]
     explanation: str
     authorities: list[str]
+    standing: Standing
 
 
 class NextMove(Out):
     event: str
     label: str
+    actor: str
+    """Who makes the move: "plaintiff", "official", "city", "district court" or "court of appeals"."""
     open: bool
     why: str
     authorities: list[str]
@@ -75,6 +126,9 @@ class Report(Out):
     requests_made: list[str]
     requests_tailored: list[str]
     requests_authorized: list[str]
+    request_texts: dict[str, str]
+    """Each request id made in the docket, with its text (the id itself when the docket gives none)."""
+    fact_question_texts: dict[str, str]
     next_moves: list[NextMove]
 
     @property

@@ -78,6 +78,7 @@ def _(entry: m.MotionToDismissRuling, posture: Posture, ref: int) -> Posture:
     posture = posture.evolve(
         pending_qi_motions=posture.pending_qi_motions - {entry.motion},
         deferred_qi_motions=posture.deferred_qi_motions - {entry.motion},
+        pleadings_rulings=posture.pleadings_rulings | {ref},
     )
     if entry.outcome == "denied":  # a denial on the merits is the explicit gate-1 holding
         posture = posture.evolve(gate1=posture.gate1 | {official})

@@ -95,6 +95,7 @@ class Posture:
     orders: tuple[OrderInForce, ...] = ()
     appeals: tuple[AppealOnFile, ...] = ()
     conference_deadlines: tuple[dt.date, dt.date] | None = None
+    pleadings_rulings: frozenset[int] = frozenset()
     parties: dict[str, Party] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     @classmethod
@@ -159,6 +160,18 @@ class Posture:
     @_cached
     def unresolved_officials(self) -> tuple[str, ...]:
         return tuple(o for o in self.officials if self.qi_unresolved(o))
+
+    def has_gate1(self, official: str) -> bool:
+        return official in self.gate1
+
+    def questions_concerning(self, official: str) -> list[str]:
+        return sorted(self.fact_questions)
+
+    def pending_qi_motions_of(self, official: str) -> list[int]:
+        return sorted(r for r, who in self.qi_motions if who == official and r in self.pending_qi_motions)
+
+    def pending_appeals_of(self, official: str) -> tuple[AppealOnFile, ...]:
+        return self.pending_appeals
 
     def carries_burden(self, official: str) -> str:
         """Who must show QI does or does not apply (McClendon, 305 F.3d at 323)."""

@@ -56,6 +56,8 @@ class Move:
 
     event: str
     label: str
+    actor: str
+    """Who makes it: plaintiff, defendant, parties, district court, court of appeals, anyone."""
     guards: tuple[Guard, ...] = ()
     routes: tuple[Route, ...] = ()
     settles_from: tuple[str, ...] = ()
@@ -158,46 +160,46 @@ def _route(sources: tuple[str, ...], dest: str, *when: Condition) -> Route:
 
 
 MOVES: tuple[Move, ...] = (
-    Move("complaint", "complaint", routes=(_route(("filed",), "filed"),)),
-    Move("answer", "answer", (g.QI_AVAILABLE,), (_route(("filed",), "qi_stay", ASSERTS_QI),),
+    Move("complaint", "complaint", "plaintiff", routes=(_route(("filed",), "filed"),)),
+    Move("answer", "answer", "defendant", (g.QI_AVAILABLE,), (_route(("filed",), "qi_stay", ASSERTS_QI),),
          settles_from=("filed",)),
-    Move("motion_to_dismiss", "motion to dismiss", (g.QI_AVAILABLE,),
+    Move("motion_to_dismiss", "motion to dismiss", "defendant", (g.QI_AVAILABLE,),
          (_route(("filed", "qi_stay"), "qi_motion_pending", ASSERTS_QI),)),
-    Move("motion_to_dismiss_ruling", "ruling on motion to dismiss", (g.RULING_NOT_DEFERRED,),
+    Move("motion_to_dismiss_ruling", "ruling on motion to dismiss", "district court", (g.RULING_NOT_DEFERRED,),
          settles_from=("qi_motion_pending",)),
-    Move("reply_order", "Rule 7(a) reply ordered",
+    Move("reply_order", "Rule 7(a) reply ordered", "district court",
          routes=(_route(("qi_stay", "qi_motion_pending"), "reply_ordered", QI_UNRESOLVED),)),
-    Move("reply", "Rule 7(a) reply", routes=(_route(("reply_ordered",), "reply_filed"),)),
-    Move("sj_notice", "notice of SJ motion on QI",
+    Move("reply", "Rule 7(a) reply", "plaintiff", routes=(_route(("reply_ordered",), "reply_filed"),)),
+    Move("sj_notice", "notice of SJ motion on QI", "defendant",
          routes=(_route(("qi_stay", "reply_ordered", "reply_filed"), "sj_noticed"),)),
-    Move("discovery_motion", "motion for leave to conduct limited discovery",
+    Move("discovery_motion", "motion for leave to conduct limited discovery", "plaintiff",
          routes=(_route(_STAYED, "discovery_sought", QI_UNRESOLVED),)),
-    Move("response", "response", routes=(_route(("discovery_sought",), "response_filed"),)),
-    Move("referral", "referral", routes=(_route(("discovery_sought", "response_filed"), "referred"),)),
-    Move("conference_order", "meet-and-confer order",
+    Move("response", "response", "parties", routes=(_route(("discovery_sought",), "response_filed"),)),
+    Move("referral", "referral", "district court", routes=(_route(("discovery_sought", "response_filed"), "referred"),)),
+    Move("conference_order", "meet-and-confer order", "district court",
          routes=(_route(_STAYED + ("discovery_sought", "response_filed", "referred"), "conference_ordered"),)),
-    Move("conference", "conference", (g.CONFERENCE_BY_DEADLINE,),
+    Move("conference", "conference", "parties", (g.CONFERENCE_BY_DEADLINE,),
          (_route(("conference_ordered",), "conferred"),)),
-    Move("joint_report", "joint status report", (g.REPORT_BY_DEADLINE,),
+    Move("joint_report", "joint status report", "parties", (g.REPORT_BY_DEADLINE,),
          (_route(("conferred", "conference_ordered"), "joint_report_filed"),)),
-    Move("supplement", "supplement", routes=(_route(("joint_report_filed",), "joint_report_filed"),)),
-    Move("discovery_order", "discovery order",
+    Move("supplement", "supplement", "parties", routes=(_route(("joint_report_filed",), "joint_report_filed"),)),
+    Move("discovery_order", "discovery order", "district court",
          (g.QI_MOTION_RULED_FIRST, g.NO_APPEAL_PENDING, g.PLEADINGS_OVERCOME_QI, g.FACT_QUESTIONS,
           g.QI_DISCOVERY_ONLY, g.NARROWLY_TAILORED, g.CODEFENDANT_SPARED),
          (_route(_SOUGHT, "limited_discovery", QI_DISCOVERY_IN_FORCE),),
          settles_from=_SOUGHT),
-    Move("discovery", "discovery", (g.NO_APPEAL_PENDING, g.STAY_OF_DISCOVERY, g.CODEFENDANT_SPARED),
+    Move("discovery", "discovery", "plaintiff", (g.NO_APPEAL_PENDING, g.STAY_OF_DISCOVERY, g.CODEFENDANT_SPARED),
          stays=True),
-    Move("sj_motion", "motion for summary judgment", (g.QI_AVAILABLE,),
+    Move("sj_motion", "motion for summary judgment", "defendant", (g.QI_AVAILABLE,),
          (_route(_PRE_RULING, "qi_sj_pending", QI_UNRESOLVED),)),
-    Move("qi_ruling", "QI ruling", settles_from=("qi_sj_pending",)),
-    Move("appeal", "appeal", routes=(_route(("qi_motion_pending", "qi_sj_pending", "limited_discovery",
+    Move("qi_ruling", "QI ruling", "district court", settles_from=("qi_sj_pending",)),
+    Move("appeal", "appeal", "parties", routes=(_route(("qi_motion_pending", "qi_sj_pending", "limited_discovery",
                                               "merits", "closed"), "on_appeal", APPEAL_PENDING),)),
-    Move("frivolous_certification", "certification that the appeal is frivolous", settles_from=("on_appeal",)),
-    Move("appeal_ruling", "ruling on appeal", settles_from=("on_appeal",)),
-    Move("judgment", "judgment", settles_from=("merits", "qi_sj_pending")),
-    Move("order", "order", stays=True),
-    Move("other", "docket entry", stays=True),
+    Move("frivolous_certification", "certification that the appeal is frivolous", "district court", settles_from=("on_appeal",)),
+    Move("appeal_ruling", "ruling on appeal", "court of appeals", settles_from=("on_appeal",)),
+    Move("judgment", "judgment", "district court", settles_from=("merits", "qi_sj_pending")),
+    Move("order", "order", "district court", stays=True),
+    Move("other", "docket entry", "anyone", stays=True),
 )
 
 
