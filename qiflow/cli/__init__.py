@@ -20,6 +20,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "summary": ("qiflow.cli.summary:summary", "Judge a corpus and write its summary table as CSV or JSON."),
     "generate": ("qiflow.cli.generate:generate", "Write synthetic, labelled dockets for benchmarks and tests."),
     "import": ("qiflow.cli.ingest:import_", "Turn a real docket (CourtListener JSON, PACER HTML, text) into a draft scenario."),
+    "slides": ("qiflow.cli.slides:slides", "Draw the 16:9 slide set (A-D) from the procedure's definition."),
 }
 """Command name: (where it is defined, the one line ``--help`` shows without importing it)."""
 
