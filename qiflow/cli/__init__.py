@@ -17,6 +17,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "verify": ("qiflow.cli.verify:verify", "Explore every reachable situation and check the invariants."),
     "diagram": ("qiflow.cli.diagram:diagram", "Draw the procedure, a case, or a counterexample."),
     "docs": ("qiflow.cli.docs:docs", "Regenerate or drift-check the generated reference pages."),
+    "report": ("qiflow.cli.web:report", "Write a case as one self-contained HTML page (--html -o OUT.html)."),
+    "site": ("qiflow.cli.web:site", "Build the case library as a static site for any web host or folder."),
 }
 """Command name: (where it is defined, the one line ``--help`` shows without importing it)."""
 
