@@ -32,3 +32,8 @@ def short_cite(full: str) -> str:
         return short_name(name) + (f" ({court.group(1)})" if court else "") + flag
     head = f"{short_name(match['name'])}, {match['volume']} {match['reporter']}"
     return (f"{head} at {match['pin']}" if match["pin"] else f"{head} {match['page']}") + flag
+
+
+def code_name(name: str) -> str:
+    """A code's stable name in words: ``qi-ruling-deferred`` -> ``QI ruling deferred``."""
+    return " ".join("QI" if w == "qi" else w for w in name.split("-"))

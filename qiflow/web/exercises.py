@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from qiflow import scenario as m
 from qiflow.engine.report import Report
 from qiflow.law.codes import CODES
+from qiflow.web.cites import code_name
 
 LAWFUL = "lawful"
 
@@ -57,7 +58,7 @@ class ExerciseSet:
 
 def choices() -> list[Choice]:
     return [Choice(LAWFUL, "No departure: the docket keeps the careful procedure")] + [
-        Choice(c.code, f"{c.code} {c.name.replace('-', ' ')}") for c in CODES.values()]
+        Choice(c.code, f"{c.code} {code_name(c.name)}") for c in CODES.values()]
 
 
 def spot_the_departure(qid: str, scenario: m.Scenario, report: Report, href: str = "") -> Question:
@@ -76,6 +77,11 @@ def spot_the_departure(qid: str, scenario: m.Scenario, report: Report, href: str
 
 
 def answer_key(questions: list[Question]) -> dict[str, object]:
-    """What the page's script checks against: embedded JSON, computed here."""
-    return {q.id: {"answer": q.answer, "explain": q.explain, "rules": q.rules,
-                   "names": {c.value: c.label for c in q.choices if c.value in q.answer}} for q in questions}
+    """What the page's script checks against: embedded JSON, computed here. ``rules`` lets the feedback on a
+    wrong pick quote the rule the student named, to say why it does not apply."""
+    return {
+        "questions": {q.id: {"answer": q.answer, "explain": q.explain, "rules": q.rules,
+                             "names": {c.value: c.label for c in q.choices if c.value in q.answer}}
+                      for q in questions},
+        "rules": {c.code: c.rule for c in CODES.values()},
+    }

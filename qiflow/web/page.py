@@ -12,7 +12,7 @@ from qiflow import scenario as m
 from qiflow.engine.report import EntryReport, OfficialStanding, Report, Standing
 from qiflow.law.codes import CODES
 from qiflow.views.docs import CaseVerdict
-from qiflow.web.cites import short_cite
+from qiflow.web.cites import code_name, short_cite
 from qiflow.web.pictures import Picture, path_picture, timeline_picture
 from qiflow.web.sources import Source, sources
 
@@ -146,9 +146,9 @@ BURDEN = {
     "official": "QI is the official's to plead",
 }
 APPEALABLE = {
-    True: "The last discovery order can be appealed now, before final judgment (collateral-order doctrine).",
-    False: "The last discovery order cannot be appealed before final judgment.",
-    None: "No discovery order was entered, so there is no discovery order to appeal.",
+    True: "The last discovery order can be appealed at once, before final judgment (collateral-order doctrine).",
+    False: "The last discovery order cannot be appealed at once; it waits for final judgment.",
+    None: "No discovery order was entered, so none can be appealed.",
 }
 
 
@@ -171,7 +171,7 @@ def _standing(s: Standing) -> StandingView:
 
 
 def _codes(codes: list[str]) -> list[CodeMark]:
-    return [CodeMark(c, CODES[c].name.replace("-", " ") if c in CODES else c,
+    return [CodeMark(c, code_name(CODES[c].name) if c in CODES else c,
                      CODES[c].severity.value if c in CODES else "error") for c in codes]
 
 
@@ -206,7 +206,7 @@ def answers(report: Report) -> dict[str, object]:
     """The answer key the step control checks predictions against: per entry, its codes (none = lawful)."""
     return {
         "entries": [{"anchor": anchor(e.position), "label": e.label, "codes": e.codes} for e in report.entries],
-        "codes": {c.code: {"name": c.name.replace("-", " "), "rule": c.rule} for c in CODES.values()},
+        "codes": {c.code: {"name": code_name(c.name), "rule": c.rule} for c in CODES.values()},
     }
 
 
@@ -216,7 +216,7 @@ def case_page(scenario: m.Scenario, report: Report, *, path: Path | None = None,
     names = _names(scenario)
     by_position = {e.position: e for e in report.entries}
     departures = [
-        Departure(v.code, v.name.replace("-", " "), v.severity, by_position[v.position].label, anchor(v.position),
+        Departure(v.code, code_name(v.name), v.severity, by_position[v.position].label, anchor(v.position),
                   v.message, cites(v.authorities), v.settled, v.refused)
         for v in report.violations
     ]
@@ -226,8 +226,8 @@ def case_page(scenario: m.Scenario, report: Report, *, path: Path | None = None,
         law_as_of=report.law_as_of.isoformat() if report.law_as_of else "",
         sources=sources(scenario.sources, scenario.case.short_name if scenario.case else None),
         state=report.state_label,
-        discovery=("Discovery against an official is authorized at the end." if report.discovery_authorized
-                   else "No discovery against an official is authorized at the end."),
+        discovery=("At the end, discovery against an official is authorized." if report.discovery_authorized
+                   else "At the end, no discovery against an official is authorized."),
         appealable=APPEALABLE[report.appealable], appealable_cites=cites(report.appealable_authorities),
         departures=departures, held=_held(path, scenario, report),
         entries=[_entry(e, names) for e in report.entries],

@@ -13,6 +13,8 @@ from qiflow import scenario as m
 from qiflow.engine.report import Report
 
 _ID = re.compile(r'\b(id|href|xlink:href)="(#?)([^"]*)"')
+_TITLE = re.compile(r"<title>[^<]*</title>\n?")
+"""Graphviz titles each node and edge with its machine name (``qi_stay``); a hover would show it."""
 
 
 @dataclass(frozen=True)
@@ -25,12 +27,12 @@ class Picture:
 
 
 def inline(svg: str | bytes, prefix: str, alt: str) -> Markup:
-    """An SVG document as an element to inline: no prolog, ids prefixed so two pictures never clash,
+    """An SVG document as an element to inline: no prolog, no machine-named titles, ids prefixed so two pictures never clash,
     ``role="img"`` and ``aria-label`` so a screen reader names it. The SVG itself is trusted output of
     the diagram code, which escapes every text it draws."""
     text = svg.decode("utf-8") if isinstance(svg, bytes) else svg
     start = text.index("<svg")
-    body = _ID.sub(lambda mt: f'{mt[1]}="{mt[2]}{prefix}-{mt[3]}"', text[start:]).rstrip()
+    body = _ID.sub(lambda mt: f'{mt[1]}="{mt[2]}{prefix}-{mt[3]}"', _TITLE.sub("", text[start:])).rstrip()
     body = body.replace("<svg", f'<svg role="img" aria-label="{escape(alt)}" class="picture"', 1)
     return Markup(body)  # trusted: drawn by qiflow.views.diagram, which escapes scenario text
 

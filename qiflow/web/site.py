@@ -31,6 +31,7 @@ from qiflow.law.authorities import reported_name
 from qiflow.law.codes import CODES
 from qiflow.views.docs import CaseVerdict, library
 from qiflow.web import exercises as ex
+from qiflow.web.cites import code_name
 from qiflow.web.page import case_page
 from qiflow.web.render import render
 
@@ -73,7 +74,8 @@ def _chains(scenario: m.Scenario, report: Report) -> Markup | None:
 def _markdown(text: str) -> Markup:
     """Markdown we generate (no raw HTML allowed through) as HTML."""
     md = MarkdownIt("commonmark", {"html": False}).enable("table")
-    return Markup(md.render(text))  # markdown-it escapes text; raw HTML is disabled
+    html = md.render(text).replace("<table>", '<div class="table-scroll"><table>').replace("</table>", "</table></div>")
+    return Markup(html)  # markdown-it escapes text; raw HTML is disabled
 
 
 def _law() -> tuple[Markup, bool]:
@@ -178,7 +180,7 @@ def _rule_rows(paths: list[Path], examples: list[RuleScenario]) -> list[RuleRow]
             codes, near_miss = _rule_codes(p)
             if code.code.lower() in codes:
                 (near if near_miss else raising).append(e)
-        rows.append(RuleRow(code.code, code.name.replace("-", " "), code.severity.value
+        rows.append(RuleRow(code.code, code_name(code.name), code.severity.value
                             + ("" if code.settled else ", unsettled"), code.section, code.rule,
                             [str(a) for a in code.authorities], raising, near))
     return rows

@@ -23,7 +23,7 @@
       ev.preventDefault();
       var picked = form.querySelector("input:checked");
       if (!picked || form.getAttribute("data-done")) { return; }
-      var q = key[form.getAttribute("data-question")];
+      var q = key.questions[form.getAttribute("data-question")];
       var ok = q.answer.indexOf(picked.value) >= 0;
       form.setAttribute("data-done", ok ? "right" : "wrong");
       done += 1;
@@ -33,6 +33,10 @@
       box.appendChild(el("p", "", (ok ? "Right: " : "Not quite. The answer: ") + names + "."));
       box.appendChild(el("p", "", q.explain));
       q.rules.forEach(function (rule) { box.appendChild(el("blockquote", "", rule)); });
+      if (!ok && picked.value !== "lawful" && q.answer.indexOf(picked.value) < 0) {
+        box.appendChild(el("p", "", "Why not " + picked.value + "? Its rule:"));
+        box.appendChild(el("blockquote", "", key.rules[picked.value]));
+      }
       form.querySelector(".feedback-slot").appendChild(box);
       Array.prototype.forEach.call(form.querySelectorAll("input, button"), function (i) { i.disabled = true; });
       var see = form.parentNode.querySelector(".see-case");

@@ -1,0 +1,96 @@
+"""The static site: deterministic bytes, relative links that resolve, the parts the issue asks for; the CLI."""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import urldefrag
+
+import pytest
+
+from qiflow.law.codes import CODES
+from tests.conftest import ROOT
+from tests.web_support import HOSTILE, RUSANOWSKY, Tags, build_site
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, bytes]]:
+    out = tmp_path_factory.mktemp("site")
+    return out, build_site(out)
+
+
+def test_the_same_input_gives_the_same_bytes(site: tuple[Path, dict[str, bytes]], tmp_path: Path) -> None:
+    _, first = site
+    again = build_site(tmp_path)
+    assert sorted(first) == sorted(again)
+    assert [n for n in first if first[n] != again[n]] == []
+
+
+def test_the_site_has_every_part(site: tuple[Path, dict[str, bytes]]) -> None:
+    _, files = site
+    for name in ("index.html", "rules/index.html", "law.html", "slides.html", "exercises/index.html",
+                 "exercises/spot-the-departure.html", "cases/rusanowsky-v-city-of-dallas.html",
+                 "cases/zapata-v-melson.html"):
+        assert name in files, name
+    rules = files["rules/index.html"].decode()
+    for code in CODES:
+        assert f'id="{code}"' in rules
+    index = Tags(files["index.html"].decode())
+    assert len([a for a in index.named("a") if (a.get("href") or "").startswith("cases/")]) >= 13
+
+
+def test_links_are_relative_and_resolve(site: tuple[Path, dict[str, bytes]]) -> None:
+    _, files = site
+    ids: dict[str, set[str]] = {}
+    links: list[tuple[str, str]] = []
+    for name, data in files.items():
+        if not name.endswith(".html"):
+            continue
+        tags = Tags(data.decode())
+        ids[name] = {a["id"] or "" for _, a in tags.tags if a.get("id")}
+        links += [(name, a[k] or "") for _, a in tags.tags for k in ("href", "src") if k in a]
+    for page, link in links:
+        assert not link.startswith(("/", "http:", "https:", "file:", "//", "javascript:")), (page, link)
+        target, fragment = urldefrag(link)
+        key = posixpath.normpath(posixpath.join(posixpath.dirname(page), target)) if target else page
+        assert key in files, (page, link)
+        if fragment:
+            assert fragment in ids[key], (page, link)
+
+
+def test_quiz_answers_are_the_engines(site: tuple[Path, dict[str, bytes]]) -> None:
+    _, files = site
+    tags = Tags(files["exercises/spot-the-departure.html"].decode())
+    key = json.loads(tags.scripts[0])["questions"]
+    questions = [a["data-question"] for a in tags.named("form")]
+    assert questions and set(questions) == set(key)
+    flagged = [q for q in key.values() if q["answer"] != ["lawful"]]
+    assert flagged and all(q["rules"] for q in flagged), "feedback quotes the rule"
+    assert {r for q in flagged for r in q["rules"]} <= {c.rule for c in CODES.values()}
+
+
+def qiflow(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "qiflow", *args], capture_output=True, text=True, cwd=ROOT, check=False)
+
+
+def test_report_html_writes_one_self_contained_file(tmp_path: Path) -> None:
+    out = tmp_path / "rus.html"
+    done = qiflow("report", str(RUSANOWSKY), "--html", "-o", str(out))
+    assert done.returncode == 0, done.stderr
+    html = out.read_text()
+    assert html.startswith("<!doctype html>") and "<style>" in html and "<svg" in html
+    assert not Tags(html).named("link") and all("src" not in a for a in Tags(html).named("script"))
+    assert qiflow("report", str(RUSANOWSKY), "--html", "-o", str(RUSANOWSKY)).returncode == 2
+    assert RUSANOWSKY.read_text().startswith("qiflow: 1")
+    assert qiflow("report", str(RUSANOWSKY)).returncode == 2
+    assert qiflow("report", str(tmp_path / "missing.yaml"), "--html").returncode == 2
+    assert qiflow("report", str(HOSTILE), "--html", "-o", str(tmp_path / "h.html")).returncode == 0
+
+
+def test_site_command(tmp_path: Path) -> None:
+    done = qiflow("site", str(tmp_path / "s"))
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "s" / "index.html").is_file() and "files to" in done.stdout
