@@ -21,7 +21,6 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "play": ("qiflow.cli.play:play", "Step through a case in class: predict, reveal, pick the next move, save."),
     "paths": ("qiflow.cli.paths:paths", "The shortest docket to each phase and every simple path to limited discovery."),
     "quiz": ("qiflow.cli.quiz:quiz", "Turn a scenario into questions, check the answers, keep the score."),
-    "exercises": ("qiflow.cli.quiz:exercises", "Write or drift-check the exercise pack and its teacher's key."),
 }
 """Command name: (where it is defined, the one line ``--help`` shows without importing it)."""
 

@@ -59,6 +59,8 @@ class Requirement:
     now: str
     fix: str = ""
     cite: str = ""
+    bars: bool = False
+    """Unmet, it bars the move whatever the move says; otherwise the move itself can meet it (a finding)."""
 
 
 @dataclass(frozen=True)
@@ -473,12 +475,12 @@ def requirements(event: str, report: Report) -> list[Requirement]:
                 now += " (the Carswell rule is not in force on the day this docket is judged)"
             out.append(Requirement(code, "no QI motion to dismiss pending (Carswell)", met, now,
                                    "" if met else f"the court must first decide {', '.join(pending)} (grant or deny "
-                                   "it, or order a Rule 7(a) reply)", _cite(code)))
+                                   "it, or order a Rule 7(a) reply)", _cite(code), True))
         elif code in ("QI401", "QI402"):
             out.append(Requirement(code, "no collateral-order appeal by the official pending", not appeals,
                                    "pending: " + ", ".join(appeals) if appeals else "none pending",
                                    "" if not appeals else "wait for the court of appeals' ruling (or certify the "
-                                   "appeal frivolous: unsettled)", _cite(code)))
+                                   "appeal frivolous: unsettled)", _cite(code), True))
         elif code == "QI201":
             lacking = [o.name for o in undecided if not o.gate1]
             out.append(Requirement(code, f"gate 1: the pleadings held to overcome QI as to {names}", not lacking,
@@ -497,7 +499,8 @@ def requirements(event: str, report: Report) -> list[Requirement]:
         elif code == "QI302":
             out.append(Requirement(code, "scope limited to QI discovery while QI is undecided", not undecided,
                                    f"QI undecided for {names}" if undecided else "no official's QI undecided",
-                                   "make the scope limited" if undecided else "", _cite(code)))
+                                   "the order's scope must be limited, not general" if undecided else "",
+                                   _cite(code)))
         elif code == "QI301":
             said = "; ".join(f"{o.label} authorizes " + ("; ".join(quoted(t, 50) for t in o.authorized) or "nothing")
                              for o in orders) or "no order in force"
@@ -505,7 +508,7 @@ def requirements(event: str, report: Report) -> list[Requirement]:
             out.append(Requirement(code, "an order in force authorizing the requests taken from the official",
                                    covered or not undecided, said,
                                    "" if covered or not undecided else "first a limited order through the three gates",
-                                   _cite(code)))
+                                   _cite(code), True))
         elif code == "QI102":
             out.append(Requirement(code, "the ruling decides the QI motion to dismiss", True,
                                    "a grant or a denial decides it; a deferral does not",
@@ -552,12 +555,15 @@ def render_chain(chain: Chain) -> str:
 
 
 def render_why_not(answer: WhyNot) -> str:
+    unmet = [r for r in answer.requirements if not r.met]
     verdict = {True: "open", False: "barred", None: "not probed by the engine here"}[answer.open]
+    if answer.open and unmet:
+        verdict = "open, if the move itself meets each condition marked 'the move must' below"
     lines = [f"Why not {answer.label} after {answer.at}? The engine: {verdict}."]
     if not answer.requirements:
         lines.append("  No rule of the careful procedure guards this move.")
     for r in answer.requirements:
-        mark = "met" if r.met else "NOT MET"
+        mark = "met" if r.met else ("BARS IT" if r.bars else "the move must")
         lines.append(f"  [{mark}] {r.code} {r.needs}: {r.now}" + (f" ({r.cite})" if r.cite else ""))
         if r.fix:
             lines.append(f"          to make it lawful: {r.fix}")
