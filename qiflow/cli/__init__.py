@@ -17,6 +17,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "verify": ("qiflow.cli.verify:verify", "Explore every reachable situation and check the invariants."),
     "diagram": ("qiflow.cli.diagram:diagram", "Draw the procedure, a case, or a counterexample."),
     "docs": ("qiflow.cli.docs:docs", "Regenerate or drift-check the generated reference pages."),
+    "explain": ("qiflow.cli.explain:explain", "Why an entry or the case stands as it does: the because-chain."),
+    "play": ("qiflow.cli.play:play", "Step through a case in class: predict, reveal, pick the next move, save."),
+    "paths": ("qiflow.cli.paths:paths", "The shortest docket to each phase and every simple path to limited discovery."),
+    "quiz": ("qiflow.cli.quiz:quiz", "Turn a scenario into questions, check the answers, keep the score."),
     "report": ("qiflow.cli.web:report", "Write a case as one self-contained HTML page (--html -o OUT.html)."),
     "site": ("qiflow.cli.web:site", "Build the case library as a static site for any web host or folder."),
 }

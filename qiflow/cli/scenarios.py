@@ -17,7 +17,7 @@ from qiflow.law.codes import CODES
 from qiflow.scenario import Scenario
 from qiflow.views.docs import schema_page
 from qiflow.views.rules import describe_rule, list_rules
-from qiflow.views.text import make_console, render
+from qiflow.views.text import render
 
 
 @click.command()
@@ -25,21 +25,31 @@ from qiflow.views.text import make_console, render
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--law-as-of", callback=parse_date, metavar="YYYY-MM-DD", help="Judge by the law as it stood that day.")
 @click.option("--mode", type=click.Choice(["audit", "strict"]), help="Override the scenario's mode.")
-@click.option("--until", "until", type=int, metavar="DKT",
-              help="Stop after docket entry DKT (its entry_number) and show what may happen from there.")
-def run(file: Path, fmt: str, law_as_of: dt.date | None, mode: str | None, until: int | None) -> None:
+@click.option("--until", "until", metavar="ENTRY",
+              help="Stop after ENTRY (a docket number such as 35, or a position such as 'Entry 12' for an "
+                   "unnumbered entry) and show what may happen from there.")
+@click.option("--verbose", "-v", is_flag=True, help="Also show machine names, ids and every authority.")
+@click.option("--hide-verdicts", is_flag=True, help="Hide every judgment: a 'spot the departure' exercise.")
+def run(file: Path, fmt: str, law_as_of: dt.date | None, mode: str | None, until: str | None,
+        verbose: bool, hide_verdicts: bool) -> None:
     """Play a scenario's docket and report what the law makes of each entry."""
+    from qiflow.teach.authoring import law_as_of_warnings
+    from qiflow.teach.docket import NoSuchEntry, find
+
     scenario = load_or_fail(file)
     if until is not None:
-        numbers = [e.entry_number for e in scenario.docket]
-        if until not in numbers:
-            raise click.BadParameter(f"no docket entry numbered {until} in {file}", param_hint="--until")
-        scenario = scenario.model_copy(update={"docket": scenario.docket[: numbers.index(until) + 1]})
+        try:
+            position = find(scenario.docket, until)
+        except NoSuchEntry as error:
+            raise click.BadParameter(f"{error} (in {file})", param_hint="--until") from None
+        scenario = scenario.model_copy(update={"docket": scenario.docket[:position]})
+    for warning in law_as_of_warnings(scenario, law_as_of):
+        click.echo(f"qiflow: warning: {file}: {warning}", err=True)
     report = audit(scenario, file=str(file), law_as_of=law_as_of, mode=mode)
     if fmt == "json":
         click.echo(json.dumps(report.model_dump(mode="json"), indent=2, ensure_ascii=False))
     else:
-        render(report, make_console())
+        render(report, scenario=scenario, verbose=verbose, hide_verdicts=hide_verdicts)
     sys.exit(Exit.FOUND if report.has_errors else Exit.CLEAN)
 
 
@@ -59,12 +69,15 @@ def check(paths: tuple[Path, ...]) -> None:
             click.echo(f"ERROR {error}")
             bad_input, failed = True, failed + 1
             continue
-        problems = mismatches(scenario, audit(scenario, file=str(file)))
+        report = audit(scenario, file=str(file))
+        problems = mismatches(scenario, report)
         if problems:
+            from qiflow.teach.grade import lessons
+
             failed += 1
             click.echo(f"FAIL  {file}")
-            for problem in problems:
-                click.echo(f"      {problem}")
+            for lesson in lessons(scenario, report):
+                click.echo(f"      {lesson}")
         else:
             passed += 1
             click.echo(f"ok    {file}")
