@@ -23,6 +23,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "quiz": ("qiflow.cli.quiz:quiz", "Turn a scenario into questions, check the answers, keep the score."),
     "report": ("qiflow.cli.web:report", "Write a case as one self-contained HTML page (--html -o OUT.html)."),
     "site": ("qiflow.cli.web:site", "Build the case library as a static site for any web host or folder."),
+    "slides": ("qiflow.cli.slides:slides", "Draw the 16:9 slide set (A-D) from the procedure's definition."),
 }
 """Command name: (where it is defined, the one line ``--help`` shows without importing it)."""
 
