@@ -63,7 +63,7 @@ def test_every_departure_and_entry_is_on_the_page(path: Path) -> None:
     from qiflow.web.render import render
 
     page = case_page(scenario, report, path=path, pictures=False)
-    html = render("case.html.j2", data=page.answers, scripts=("step.js",), title=page.title, page=page, chains=None)
+    html = render("case.html.j2", data=page.answers, scripts=("step.js",), title=page.title, page=page)
     tags = Tags(html)
     shown = [a["data-code"] for a in tags.named("li") if a.get("data-code")]
     assert shown == [v.code for v in report.violations]

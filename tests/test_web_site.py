@@ -11,6 +11,8 @@ from urllib.parse import urldefrag
 
 import pytest
 
+from qiflow.engine.run import audit
+from qiflow.files.load import load
 from qiflow.law.codes import CODES
 from tests.conftest import ROOT
 from tests.web_support import HOSTILE, RUSANOWSKY, Tags, build_site
@@ -62,14 +64,20 @@ def test_links_are_relative_and_resolve(site: tuple[Path, dict[str, bytes]]) -> 
 
 
 def test_quiz_answers_are_the_engines(site: tuple[Path, dict[str, bytes]]) -> None:
+    from qiflow.teach.quiz import questions
+
     _, files = site
-    tags = Tags(files["exercises/spot-the-departure.html"].decode())
-    key = json.loads(tags.scripts[0])["questions"]
-    questions = [a["data-question"] for a in tags.named("form")]
-    assert questions and set(questions) == set(key)
-    flagged = [q for q in key.values() if q["answer"] != ["lawful"]]
-    assert flagged and all(q["rules"] for q in flagged), "feedback quotes the rule"
-    assert {r for q in flagged for r in q["rules"]} <= {c.rule for c in CODES.values()}
+    assert "exercises/entry-by-entry.html" in files and "exercises/case-zapata-v-melson.html" in files
+    tags = Tags(files["exercises/case-zapata-v-melson.html"].decode())
+    key = json.loads(tags.scripts[0])
+    forms = [a["data-question"] for a in tags.named("form")]
+    assert forms and set(forms) == set(key["questions"])
+    scenario = load(ROOT / "scenarios" / "cases" / "zapata-v-melson.yaml")
+    expected = questions(scenario, audit(scenario))
+    assert [sorted(q.answer) for q in expected] == [key["questions"][f]["answer"] for f in forms]
+    assert set(key["rules"]) == set(CODES), "every rule is there to quote"
+    spot = json.loads(Tags(files["exercises/spot-the-departure.html"].decode()).scripts[0])["questions"]
+    assert any(q["answer"] != ["lawful"] for q in spot.values())
 
 
 def qiflow(*args: str) -> subprocess.CompletedProcess[str]:

@@ -11,9 +11,15 @@ from pathlib import Path
 from qiflow import scenario as m
 from qiflow.engine.report import EntryReport, OfficialStanding, Report, Standing
 from qiflow.law.codes import CODES
+from qiflow.teach.chains import Chain, case_chain, entry_chain
 from qiflow.views.docs import CaseVerdict
 from qiflow.web.cites import code_name, short_cite
-from qiflow.web.pictures import Picture, path_picture, timeline_picture
+from qiflow.web.pictures import (
+    Picture,
+    TimelinePictures,
+    path_picture,
+    timeline_picture,
+)
 from qiflow.web.sources import Source, sources
 
 
@@ -76,6 +82,8 @@ class EntryView:
     codes: list[CodeMark]
     cites: list[Cite]
     standing: StandingView
+    chain: Chain | None
+    """Why it raised its codes (or, for a discovery order, why it kept the law): the because-chain."""
 
 
 @dataclass(frozen=True)
@@ -135,7 +143,8 @@ class CasePage:
     entries: list[EntryView]
     next_moves: list[Move]
     teaching: m.Teaching | None
-    timeline: Picture | None
+    case_chain: Chain
+    timeline: TimelinePictures | None
     path: Picture | None
     answers: dict[str, object] = field(default_factory=dict)
     """What the page's script checks predictions against, computed here by the engine."""
@@ -179,10 +188,16 @@ def anchor(position: int) -> str:
     return f"e{position}"
 
 
-def _entry(e: EntryReport, names: dict[str, str]) -> EntryView:
+CHAINED = ("discovery_order", "motion_to_dismiss_ruling", "qi_ruling", "discovery")
+"""Entries whose because-chain is worth showing even when they keep the law."""
+
+
+def _entry(e: EntryReport, names: dict[str, str], scenario: m.Scenario, report: Report) -> EntryView:
+    chain = entry_chain(scenario, report, e.position) if e.codes or e.event in CHAINED else None
     return EntryView(
         anchor(e.position), e.position, e.label, e.date_label, e.event_label, [names.get(b, b) for b in e.by],
         e.description or "", e.explanation, e.accepted, _codes(e.codes), cites(e.authorities), _standing(e.standing),
+        chain,
     )
 
 
@@ -202,9 +217,11 @@ def _held(path: Path | None, scenario: m.Scenario, report: Report) -> Held | Non
                 differs)
 
 
-def answers(report: Report) -> dict[str, object]:
-    """The answer key the step control checks predictions against: per entry, its codes (none = lawful)."""
+def answers(report: Report, marks: dict[str, str] | None = None) -> dict[str, object]:
+    """The answer key the step control checks predictions against: per entry, its codes (none = lawful);
+    and where each entry is on the timeline (``marks``)."""
     return {
+        "timeline": marks or {},
         "entries": [{"anchor": anchor(e.position), "label": e.label, "codes": e.codes} for e in report.entries],
         "codes": {c.code: {"name": code_name(c.name), "rule": c.rule} for c in CODES.values()},
     }
@@ -214,6 +231,7 @@ def case_page(scenario: m.Scenario, report: Report, *, path: Path | None = None,
               pictures: bool = True) -> CasePage:
     """The page for one scenario, with the pictures drawn (``pictures=False`` skips Graphviz)."""
     names = _names(scenario)
+    timeline = timeline_picture(scenario, report) if pictures else None
     by_position = {e.position: e for e in report.entries}
     departures = [
         Departure(v.code, code_name(v.name), v.severity, by_position[v.position].label, anchor(v.position),
@@ -230,10 +248,11 @@ def case_page(scenario: m.Scenario, report: Report, *, path: Path | None = None,
                    else "At the end, no discovery against an official is authorized."),
         appealable=APPEALABLE[report.appealable], appealable_cites=cites(report.appealable_authorities),
         departures=departures, held=_held(path, scenario, report),
-        entries=[_entry(e, names) for e in report.entries],
+        entries=[_entry(e, names, scenario, report) for e in report.entries],
+        case_chain=case_chain(scenario, report),
         next_moves=[Move(n.open, n.label, n.actor, n.why, cites(n.authorities)) for n in report.next_moves],
         teaching=scenario.teaching,
-        timeline=timeline_picture(scenario, report) if pictures else None,
+        timeline=timeline,
         path=path_picture(scenario, report) if pictures else None,
-        answers=answers(report),
+        answers=answers(report, timeline.marks if timeline else None),
     )

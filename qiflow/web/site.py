@@ -33,6 +33,7 @@ from qiflow.views.docs import CaseVerdict, library
 from qiflow.web import exercises as ex
 from qiflow.web.cites import code_name
 from qiflow.web.page import case_page
+from qiflow.web.pictures import Picture, inline
 from qiflow.web.render import render
 
 
@@ -59,16 +60,7 @@ def case_html(scenario: m.Scenario, report: Report, *, path: Path | None = None,
     """One case as a self-contained page; ``here`` (its place in a site) adds the site's menu."""
     page = case_page(scenario, report, path=path, slug=slug)
     return render("case.html.j2", data=page.answers, scripts=("step.js",), nav=nav(here) if here else (),
-                  title=page.title, page=page, chains=_chains(scenario, report))
-
-
-def _chains(scenario: m.Scenario, report: Report) -> Markup | None:
-    """GAP: the because-chains from ``qiflow.teach.chains`` (branch teaching), once that module exists."""
-    try:
-        importlib.import_module("qiflow.teach.chains")
-    except ImportError:
-        return None
-    return None
+                  title=page.title, page=page)
 
 
 def _markdown(text: str) -> Markup:
@@ -188,30 +180,55 @@ def _rule_rows(paths: list[Path], examples: list[RuleScenario]) -> list[RuleRow]
 
 def _exercise_sets(rule_runs: list[tuple[Path, m.Scenario]], reports: dict[Path, Report],
                    cases: list[CaseVerdict], slugs: dict[Path, str]) -> list[ex.ExerciseSet]:
-    """GAP: quizzes from ``qiflow.teach.quiz`` (branch teaching) join these once it exists."""
-    rules = [ex.spot_the_departure(f"r{i}", s, reports[p], f"../rules/{p.stem}.html")
-             for i, (p, s) in enumerate(rule_runs, 1)]
-    rules = [ex.Question(q.id, q.prompt, f"Docket {i}", q.docket, q.choices, q.answer, q.explain, q.rules, q.href)
-             for i, q in enumerate(rules, 1)]
-    library_qs = [ex.spot_the_departure(f"c{i}", c.scenario, c.report, f"../cases/{slugs[c.path]}.html")
-                  for i, c in enumerate(cases, 1)]
-    return [
+    """The exercise sets: the teaching quizzes over the rule dockets and over each library case, and
+    "spot the departure" over whole dockets. Rule dockets are named by number: their titles give the answer."""
+    spot = [ex.spot_the_departure(f"spot-{i}", f"Docket {i}", reports[p], f"../rules/{p.stem}.html")
+            for i, (p, _) in enumerate(rule_runs, 1)]
+    entry_by_entry = [q for i, (p, s) in enumerate(rule_runs, 1)
+                      for q in ex.teaching_questions(f"r{i}", f"Docket {i}", s, reports[p], f"../rules/{p.stem}.html")]
+    sets = [
         ex.ExerciseSet("spot-the-departure", "Spot the departure",
                        "Short dockets, one per rule and one just short of it. For each, pick the departure it "
-                       "commits, or none.", rules),
-        ex.ExerciseSet("the-library", "The library cases",
-                       "The dockets of the appellate cases as the district courts ran them. Did the district court "
-                       "depart from the careful procedure, and how?", library_qs),
+                       "commits, or none.", spot),
+        ex.ExerciseSet("entry-by-entry", "Entry by entry",
+                       "The same short dockets, asked at each entry a rule judges: may the court do this now, and "
+                       "why?", entry_by_entry),
     ]
+    for c in cases:
+        slug = slugs[c.path]
+        name = reported_name(c.facts.short_name)
+        qs = ex.teaching_questions(slug, name, c.scenario, c.report, f"../cases/{slug}.html")
+        if qs:
+            sets.append(ex.ExerciseSet(f"case-{slug}", name, f"The docket of {name} ({c.facts.year}), asked at "
+                                       "each entry a rule judges.", qs))
+    return sets
 
 
-def _slides() -> list[Markup]:
-    """GAP: the slide set from ``qiflow.views.slides`` (branch slides), once it exists."""
-    try:
-        importlib.import_module("qiflow.views.slides")
-    except ImportError:
-        return []
-    return []
+@dataclass(frozen=True)
+class SlideView:
+    id: str
+    title: str
+    subtitle: str
+    picture: Picture
+
+
+def _slides() -> list[SlideView]:
+    """The slide set A-D (``qiflow.views.slides``), drawn as SVG and inlined; none without Graphviz."""
+    from qiflow.views.diagram import DotMissing
+    from qiflow.views.diagram.dot import to_dot
+    from qiflow.views.slides.content import slides
+    from qiflow.views.slides.layout import slide_graph
+    from qiflow.views.slides.render import draw
+
+    out = []
+    for slide in slides():
+        alt = f"Slide {slide.name.removeprefix('slide-').upper()}: {slide.title}. {slide.subtitle}"
+        try:
+            svg = draw(to_dot(slide_graph(slide)), "svg")
+        except DotMissing:
+            return []
+        out.append(SlideView(slide.name, slide.title, slide.subtitle, Picture(inline(svg, slide.name, alt), alt)))
+    return out
 
 
 def write(out: Path, files: dict[str, bytes]) -> None:

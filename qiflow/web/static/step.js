@@ -30,9 +30,8 @@
     var marks = document.querySelectorAll(".timeline .current");
     Array.prototype.forEach.call(marks, function (m) { m.classList.remove("current"); });
     if (!st.on) { return; }
-    var id = entries[st.at].id;
-    var hit = document.querySelectorAll('.timeline [id="tl-' + id + '"], .timeline [data-entry="' + id + '"]');
-    Array.prototype.forEach.call(hit, function (m) { m.classList.add("current"); });
+    var box = document.getElementById((key.timeline || {})[entries[st.at].id] || "");
+    if (box) { box.classList.add("current"); }
   }
 
   function show() {
