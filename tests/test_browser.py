@@ -107,6 +107,9 @@ def test_rusanowsky_page_desktop_and_phone(browser: Any, pages: Path) -> None:
     assert page.locator("h1").inner_text() == "Rusanowsky v. City of Dallas"
     assert page.locator(".stepbar").is_visible(), "the script ran and showed the step control"
     assert len(visible_entries(page)) == page.locator(".entry").count(), "every entry shows before stepping"
+    timeline = page.locator("figure.timeline svg").first
+    assert timeline.is_visible() and timeline.bounding_box()["height"] > 200
+    assert timeline.get_attribute("role") == "img" and timeline.get_attribute("aria-label")
     shot(page, "rusanowsky-desktop.png")
     page.locator("details.path summary").click()
     assert page.locator("details.path svg").is_visible()
@@ -146,8 +149,12 @@ def test_stepping_reveals_entries_in_order(browser: Any, pages: Path) -> None:
         assert visible_entries(page) == ids[:n]
         assert page.locator(".entry.current").get_attribute("id") == ids[n - 1]
         assert page.locator(".stepbar .status").inner_text() == f"Entry {n} of {len(ids)}"
+    marks = page.evaluate("JSON.parse(document.getElementById('answers').textContent).timeline")
+    lit = page.eval_on_selector_all(".timeline .current", "els => els.map(e => e.id)")
+    assert lit == [marks[ids[4]]], "the current entry is lit on the timeline"
     page.keyboard.press("ArrowLeft")
     assert visible_entries(page) == ids[:4]
+    assert page.eval_on_selector_all(".timeline .current", "els => els.map(e => e.id)") == [marks[ids[3]]]
     page.get_by_role("button", name="Next").click()
     assert visible_entries(page) == ids[:5]
     page.keyboard.press("a")
@@ -163,6 +170,8 @@ def test_predict_then_reveal_scores_the_answer(browser: Any, pages: Path) -> Non
     page = w.open(pages / "departures.html")
     page.get_by_label("Predict first").check()
     page.get_by_role("button", name="Step through").click()
+    assert page.locator(".departures").is_hidden() and page.locator("figure.timeline").first.is_hidden(), (
+        "the verdict and the timeline's flags wait while the student predicts")
     for i, entry in enumerate(report.entries[: first_flagged + 1]):
         box = page.locator(f"#e{entry.position}")
         assert box.locator(".explanation").is_hidden(), "the answer waits for the prediction"
@@ -176,9 +185,11 @@ def test_predict_then_reveal_scores_the_answer(browser: Any, pages: Path) -> Non
     box.get_by_role("button", name="Check").click()
     assert "Right." in box.locator(".feedback").inner_text()
     assert box.locator(".explanation").is_visible()
+    box.locator("details.why summary").click()
+    assert box.locator(".chain .because li").first.is_visible(), "the because-chain opens under the answer"
     expected = first_flagged + 1
     assert page.locator(".stepbar .score").inner_text() == f"Score: {expected} of {expected}"
-    page.keyboard.press("ArrowRight")
+    page.get_by_role("button", name="Next").click()
     nxt = report.entries[first_flagged + 1]
     page.locator(f"#e{nxt.position} input[value=QI001]").check()
     page.locator(f"#e{nxt.position}").get_by_role("button", name="Check").click()
@@ -214,10 +225,34 @@ def test_site_index_and_a_quiz_with_feedback(browser: Any, pages: Path) -> None:
     w.clean()
 
 
+def test_a_teaching_quiz_grades_the_exact_set(browser: Any, pages: Path) -> None:
+    w = Watched(browser)
+    page = w.open(pages / "site" / "exercises" / "case-zapata-v-melson.html")
+    key = page.evaluate("JSON.parse(document.getElementById('answers').textContent).questions")
+    forms = page.locator("form.quiz")
+    first = forms.first
+    qid = first.get_attribute("data-question")
+    for value in key[qid]["answer"]:
+        first.locator(f"input[value='{value}']").check()
+    first.get_by_role("button", name="Check").click()
+    assert first.locator(".feedback").inner_text().startswith("Right.")
+    assert page.locator(f"#{qid} .reveal .chain").is_visible(), "the chain shows once answered"
+    second = forms.nth(1)
+    sid = second.get_attribute("data-question")
+    wrong = next(c for c in key[sid]["codes"] if c not in key[sid]["answer"])
+    second.locator(f"input[value='{wrong}']").check()
+    second.get_by_role("button", name="Check").click()
+    text = second.locator(".feedback").inner_text()
+    assert text.startswith("Not quite.") and f"Why not {key[sid]['codes'][wrong]}?" in text
+    assert page.locator("#progress").inner_text() == f"2 of {forms.count()} answered; 1 right."
+    w.clean()
+
+
 def test_site_pages_fit_a_phone(browser: Any, pages: Path) -> None:
     site = pages / "site"
     w = Watched(browser, 390)
-    for name in ("index.html", "rules/index.html", "law.html", "exercises/spot-the-departure.html",
+    for name in ("index.html", "rules/index.html", "law.html", "slides.html", "exercises/spot-the-departure.html",
+                 "exercises/case-zapata-v-melson.html",
                  "cases/zapata-v-melson.html", "rules/qi201-no-pleadings-finding.html"):
         no_horizontal_scroll(w.open(site / name))
     w.clean()

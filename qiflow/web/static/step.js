@@ -40,6 +40,8 @@
       li.classList.toggle("later", st.on && i > st.at);
       li.classList.toggle("current", st.on && i === st.at);
     });
+    var last = st.at >= entries.length - 1 && !asking();
+    document.documentElement.classList.toggle("predicting", st.on && predictBox.checked && !last);
     statusEl.textContent = st.on ? "Entry " + (st.at + 1) + " of " + entries.length : "";
     bar.querySelector("[data-act=prev]").disabled = !st.on || st.at <= 0;
     bar.querySelector("[data-act=next]").disabled = st.on && st.at >= entries.length - 1;
@@ -96,6 +98,7 @@
     if (feedback) { li.insertBefore(feedback, li.querySelector(".answer")); }
     li.classList.remove("asking");
     st.asked[li.id] = true;
+    show();
     focus(li);
   }
 
@@ -129,6 +132,7 @@
     show();
   }
 
+  predictBox.addEventListener("change", show);
   bar.addEventListener("click", function (ev) {
     var act = ev.target.getAttribute && ev.target.getAttribute("data-act");
     if (act === "start") { start(); } else if (act === "next") { next(); }
@@ -144,7 +148,7 @@
     if (k === "ArrowRight" || k === " " || k === "j") { next(); }
     else if (k === "ArrowLeft" || k === "k") { prev(); }
     else if (k === "a" || k === "A") { all(); }
-    else if (k === "p" || k === "P") { predictBox.checked = !predictBox.checked; }
+    else if (k === "p" || k === "P") { predictBox.checked = !predictBox.checked; show(); }
     else if ((k === "l" || k === "L") && asking()) { check(entries[st.at], "lawful"); }
     else { return; }
     ev.preventDefault();
