@@ -26,9 +26,9 @@ class Picture:
     """Why there is no picture (Graphviz not installed), in words; empty when drawn."""
 
 
-def inline(svg: str | bytes, prefix: str, alt: str) -> Markup:
+def inline(svg: str | bytes, prefix: str, alt: str, role: str = "img") -> Markup:
     """An SVG document as an element to inline: no prolog, no machine-named titles, ids prefixed so two pictures never clash,
-    ``role="img"`` and ``aria-label`` so a screen reader names it. The SVG itself is trusted output of
+    ``role="img"`` (``group`` for a picture whose boxes are links) and ``aria-label`` so a screen reader names it. The SVG itself is trusted output of
     the diagram code, which escapes every text it draws. A link to an id outside the picture (a docket
     entry, ``#e3``) is kept as it is."""
     text = svg.decode("utf-8") if isinstance(svg, bytes) else svg
@@ -42,7 +42,7 @@ def inline(svg: str | bytes, prefix: str, alt: str) -> Markup:
         return mt[0]
 
     body = _ID.sub(prefixed, body)
-    body = body.replace("<svg", f'<svg role="img" aria-label="{escape(alt)}" class="picture"', 1)
+    body = body.replace("<svg", f'<svg role="{role}" aria-label="{escape(alt)}" class="picture"', 1)
     return Markup(body)  # trusted: drawn by qiflow.views.diagram, which escapes scenario text
 
 
@@ -113,5 +113,5 @@ def timeline_picture(scenario: m.Scenario, report: Report) -> TimelinePictures |
             svg = render(dot, "svg")
         except DotMissing:
             return None
-        pages.append(Picture(inline(svg, prefix, alt), alt))
+        pages.append(Picture(inline(svg, prefix, alt, "group" if linked else "img"), alt))
     return TimelinePictures(pages, marks)

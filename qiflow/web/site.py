@@ -71,13 +71,26 @@ def _markdown(text: str) -> Markup:
 
 
 def _law() -> tuple[Markup, bool]:
-    """The law page from ``qiflow.views.law.law_page()`` (on main, soon); meanwhile the procedure table."""
+    """The law page from ``qiflow.views.law.law_page()`` (on main, soon); meanwhile, built here from the same
+    definition: each stage of the procedure in words, with its authorities, grouped as the diagrams group it."""
     try:
         law = importlib.import_module("qiflow.views.law")
     except ImportError:
-        from qiflow.views.docs import procedure_page
+        from qiflow.procedure.careful import CLUSTERS, PROCEDURE
 
-        return _markdown(_drop_generated(procedure_page())), False
+        lines = ["## Where a case can stand", ""]
+        for cluster, title in CLUSTERS.items():
+            phases = [p for p in PROCEDURE.phases if p.cluster == cluster]
+            if not phases:
+                continue
+            lines += [f"### {title}", ""]
+            for p in phases:
+                cites = "; ".join(str(a) for a in p.authorities)
+                lines.append(f"- **{p.label}.** {p.meaning}" + (f" *{cites}.*" if cites else ""))
+            lines.append("")
+        lines += ["## The departures", "", "Each is a code; [the rules](rules/index.html) give each its dockets.", ""]
+        lines += [f"- **{c.code} {code_name(c.name)}.** {c.rule}" for c in CODES.values()]
+        return _markdown("\n".join(lines) + "\n"), False
     return _markdown(_drop_generated(law.law_page())), True
 
 

@@ -28,7 +28,9 @@
       box.appendChild(el("p", "", "Right. " + q.conclusion));
       return [ok, box];
     }
-    box.appendChild(el("p", "", "Not quite. The answer: " + q.answer.map(function (a) { return q.names[a]; }).join("; ") + "."));
+    box.appendChild(el("p", "", "Not quite. The answer: " + q.answer.map(function (a) {
+      return q.names[a].replace(/\.$/, "");
+    }).join("; ") + "."));
     box.appendChild(el("p", "", q.conclusion));
     q.answer.filter(function (a) { return picked.indexOf(a) < 0; }).forEach(function (a) {
       var text = rule(q, a);
