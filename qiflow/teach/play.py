@@ -26,11 +26,13 @@ from qiflow.procedure.careful import PROCEDURE
 from qiflow.teach import docket as d
 from qiflow.teach.chains import case_chain, entry_chain, render_chain, render_why_not, why_not
 from qiflow.teach.prompts import Prompter
-from qiflow.teach.quiz import ASKED, grade, parse, question_at, render_feedback, render_question
+from qiflow.teach.quiz import grade, parse, question_at, render_feedback, render_question
 from qiflow.teach.words import readable
 from qiflow.views import text as view
 
 EVENT = TypeAdapter(m.Event)
+PREDICTED = ("discovery_order", "motion_to_dismiss_ruling", "discovery", "qi_ruling", "judgment")
+"""The moves the class is asked about before the reveal: what a court may do, and discovery."""
 SKIP = {"event", "expect", "note", "review"}
 COMMANDS = ("status", "moves", "next", "add", "undo", "why", "whynot", "mode", "jump", "predict", "save",
             "report", "help", "quit")
@@ -291,7 +293,7 @@ def _predict(session: Session, prompter: Prompter, say: Callable[[str], None]) -
 
 def _play_entry(session: Session, prompter: Prompter, say: Callable[[str], None]) -> None:
     entry = session.docket[-1]
-    if session.predict and entry.event in ASKED:
+    if session.predict and entry.event in PREDICTED:
         _predict(session, prompter, say)
     else:
         say(session.reveal(len(session.docket)))

@@ -194,8 +194,8 @@ def _legend(o: Options) -> Text:
 def _docket_text(entry: EntryReport, o: Options) -> Text:
     if not entry.description:
         return Text("(no docket text)", style="dim italic")
-    room = (o.width - 12) // (2 if o.width >= WIDE else 1) - 3
-    limit = None if o.verbose or o.hide_verdicts else max(room - 6, 40)
+    room = (o.width - 12) // 2 - 6 if o.width >= WIDE else o.width - 16
+    limit = None if o.verbose or o.hide_verdicts else max(room, 40)
     return Text(quoted(entry.description, limit), style="italic")
 
 
@@ -351,14 +351,14 @@ def write(parts: list[RenderableType], stream: TextIO | None = None, width: int 
     for part in parts:
         console.print(part)
     text = "\n".join(line.rstrip() for line in buffer.getvalue().split("\n"))
-    stream.write(encodable(text, getattr(stream, "encoding", None)))
+    stream.write(encodable(text, getattr(stream, "encoding", None) or "utf-8"))
     stream.flush()
 
 
 def marks_for(stream: TextIO | None = None) -> Marks:
     """Unicode marks where the stream can print them, else ASCII."""
     stream = stream or sys.stdout
-    encoding = getattr(stream, "encoding", None) or "ascii"
+    encoding = getattr(stream, "encoding", None) or "utf-8"
     try:
         "".join(UNICODE.__dict__.values()).encode(encoding)
         return UNICODE
