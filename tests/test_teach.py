@@ -37,7 +37,7 @@ def test_play_builds_the_rusanowsky_path_and_the_saved_file_replays_identically(
     script = SCRIPT.read_text().replace("/tmp/built.yaml", str(target))
     done = qiflow("play", stdin=script)
     assert done.returncode == 0, done.stderr
-    assert "Saved 11 entries" in done.stdout and "Class prediction: A" in done.stdout
+    assert "Saved 11 entries" in done.stdout and "Dkt. 14 answer: lawful. Now: QI asserted: discovery stayed." in done.stdout
     assert "Took back the joint status report" in done.stdout  # undo
     assert "Why not discovery order" in done.stdout and "gate 1" in done.stdout
     saved = load(target)
