@@ -7,6 +7,7 @@ stepper's predict-then-reveal show them before the engine's verdict.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from qiflow import scenario as m
 from qiflow.engine.words import date_label, filers
@@ -25,7 +26,7 @@ _POSITION = re.compile(r"^(?:entry\s*|#|@|e)(\d+)$", re.IGNORECASE)
 _NUMBER = re.compile(r"^(?:dkt\.?\s*|no\.?\s*)?(\d+)$", re.IGNORECASE)
 
 
-def find(docket: list[m.Entry] | tuple[m.Entry, ...], token: str) -> int:
+def find(docket: Sequence[m.Entry], token: str) -> int:
     """The 1-based position of the entry ``token`` names: a docket number (``37``, ``Dkt. 37``) or a
     position (``Entry 12``, ``#12``). A bare number that is no docket number may name the position of an
     unnumbered entry."""

@@ -24,9 +24,21 @@ from qiflow.engine.run import audit
 from qiflow.files.write import write_output
 from qiflow.procedure.careful import PROCEDURE
 from qiflow.teach import docket as d
-from qiflow.teach.chains import case_chain, entry_chain, render_chain, render_why_not, why_not
+from qiflow.teach.chains import (
+    case_chain,
+    entry_chain,
+    render_chain,
+    render_why_not,
+    why_not,
+)
 from qiflow.teach.prompts import Prompter
-from qiflow.teach.quiz import grade, parse, question_at, render_feedback, render_question
+from qiflow.teach.quiz import (
+    grade,
+    parse,
+    question_at,
+    render_feedback,
+    render_question,
+)
 from qiflow.teach.words import readable
 from qiflow.views import text as view
 

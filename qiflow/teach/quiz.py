@@ -152,7 +152,7 @@ def grade(question: Question, picked: str) -> Feedback:
                 lines.append(f"{key} ({option.code}) does not apply here: the rule is \u201c{CODES[option.code].rule}\u201d"
                              if option.code in CODES else f"{key} ({option.code}) does not apply here.")
                 if option.code in question.not_in_force:
-                    lines.append(f"  And that rule took effect only on June 17, 2022 (Carswell): this docket is "
+                    lines.append("  And that rule took effect only on June 17, 2022 (Carswell): this docket is "
                                  "judged by the law of an earlier day.")
             else:
                 lines.append(f"{key} is wrong: a rule does bar this entry.")

@@ -21,7 +21,16 @@ from qiflow import scenario as m
 from qiflow.engine.report import EntryReport, NextMove, Report
 from qiflow.engine.words import date_label
 from qiflow.teach import docket as d
-from qiflow.teach.words import encodable, first_cite, quoted, readable, reason, short_cite, violations_at, what_happened
+from qiflow.teach.words import (
+    encodable,
+    first_cite,
+    quoted,
+    readable,
+    reason,
+    short_cite,
+    violations_at,
+    what_happened,
+)
 
 WIDE = 110
 """From this width on, the docket's own text and the law's reading of it sit side by side."""
