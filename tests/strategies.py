@@ -18,8 +18,8 @@ from typing import Callable
 from hypothesis import strategies as st
 
 from qiflow import scenario as m
+from qiflow.engine.step import Docket, judge
 from qiflow.law.effects import apply
-from qiflow.engine.case import Case, judge
 from qiflow.law.posture import Posture
 from qiflow.procedure.careful import PROCEDURE, Procedure
 from qiflow.verify.explore import CAST, LAW_AS_OF, alphabet
@@ -45,7 +45,7 @@ def casts(draw: st.DrawFn) -> list[m.Party]:
     return cast
 
 
-class Docket:
+class Referents:
     """What a docket so far makes available to refer to."""
 
     def __init__(self, cast: list[m.Party]) -> None:
@@ -87,7 +87,7 @@ def _addresses(draw: st.DrawFn, known: set[str]) -> list[str]:
     return []
 
 
-def entry(draw: st.DrawFn, d: Docket, event: str) -> m.Entry:
+def entry(draw: st.DrawFn, d: Referents, event: str) -> m.Entry:
     """One entry of kind ``event`` whose references are all defined in ``d``."""
     f: dict = {"event": event, "entry_number": len(d.entries) + 1}
     d.day += dt.timedelta(days=draw(st.sampled_from((0, 7, 30, 90))))
@@ -173,7 +173,7 @@ def event_kinds(draw: st.DrawFn, max_entries: int) -> list[str]:
 def scenarios(draw: st.DrawFn, mode: str = "audit", max_entries: int = 14) -> m.Scenario:
     """A whole scenario: cast, law date, and a docket of any event kinds in any order."""
     cast = draw(casts())
-    d = Docket(cast)
+    d = Referents(cast)
     for event in draw(event_kinds(max_entries)):
         entry(draw, d, event)
     law_as_of = draw(st.sampled_from((dt.date(2021, 1, 1), dt.date(2022, 6, 17), dt.date(2024, 1, 1))))
@@ -210,7 +210,7 @@ def _options(procedure: Procedure, before: Posture, phase: str, ref: int) -> Opt
 
 
 @st.composite
-def _next_entry(draw: st.DrawFn, case: Case, options: Callable[[Posture, str, int], Options]) -> m.Entry:
+def _next_entry(draw: st.DrawFn, case: Docket, options: Callable[[Posture, str, int], Options]) -> m.Entry:
     """One entry to file next in ``case``: mostly one that moves it, sometimes any accepted, rarely any."""
     ref = len(case.steps) + 1
     pools = options(case.posture, case.phase, ref)
@@ -223,12 +223,9 @@ def _next_entry(draw: st.DrawFn, case: Case, options: Callable[[Posture, str, in
 def _walks(draw: st.DrawFn, procedure: Procedure, max_entries: int,
            options: Callable[[Posture, str, int], Options]) -> m.Scenario:
     law_as_of = draw(st.sampled_from(LAW_AS_OF))
-    case = Case(list(CAST), law_as_of, strict=True, procedure=procedure)
-    try:
-        while len(case.steps) < max_entries and (not case.steps or draw(st.integers(0, 15))):  # 0 ends it
-            case.step(draw(_next_entry(case, options)))
-    finally:
-        case.close()
+    case = Docket(list(CAST), law_as_of, strict=True, procedure=procedure)
+    while len(case.steps) < max_entries and (not case.steps or draw(st.integers(0, 15))):  # 0 ends it
+        case.step(draw(_next_entry(case, options)))
     return m.Scenario(qiflow=1, title="walk", mode="strict", law_as_of=law_as_of, parties=list(CAST),
                       docket=[s.entry for s in case.steps])
 
@@ -236,7 +233,7 @@ def _walks(draw: st.DrawFn, procedure: Procedure, max_entries: int,
 def docket_walks(procedure: Procedure = PROCEDURE, max_entries: int = 12) -> st.SearchStrategy[m.Scenario]:
     """Strict dockets walked entry by entry through ``procedure``, each entry drawn from ``verify.alphabet``.
 
-    The real ``Case`` (strict mode) carries the posture and phase forward, so each next entry is one that
+    The real ``Docket`` (strict mode) carries the posture and phase forward, so each next entry is one that
     makes sense from where the case stands: mostly one the procedure accepts and that moves the case,
     sometimes any it accepts, sometimes one it refuses (kept on the docket, as strict mode keeps it),
     event kinds weighted by ``WALK_WEIGHTS``. Ids refer only to what exists (``verify.CAST``). Each entry

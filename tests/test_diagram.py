@@ -8,8 +8,8 @@ import sys
 from pathlib import Path
 
 from qiflow.engine.run import audit
-from qiflow.law.guards import GATES
 from qiflow.files.load import load
+from qiflow.law.guards import GATES
 from qiflow.procedure.careful import CLUSTERS, PROCEDURE
 from qiflow.views.diagram import case_graph, procedure_graph, to_dot, to_mermaid
 from qiflow.views.diagram.procedure_view import barred_id, gate_id

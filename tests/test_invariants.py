@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from qiflow import scenario as m
-from qiflow.engine.case import Case
+from qiflow.engine.step import Docket
 from qiflow.law.invariants import INVARIANT, SAFETY, broken
 
 CAST = [{"id": "pat", "name": "P", "role": "plaintiff"}, {"id": "o1", "name": "O", "role": "defendant"},
@@ -21,12 +21,11 @@ LAWFUL = {"event": "discovery_order", "outcome": "granted", "against": ["o1"], "
 def _broken(docket: list[dict], day: dt.date = dt.date(2024, 1, 1)) -> set[str]:
     entries = m.Scenario.model_validate({"qiflow": 1, "title": "t", "parties": CAST, "docket": [
         {**e, "entry_number": i} for i, e in enumerate(docket, 1)]})
-    case = Case(entries.parties, day, strict=False)
+    case = Docket(entries.parties, day, strict=False)
     names = set()
     for entry in entries.docket:
         step = case.step(entry)
         names |= {x.name for x in broken(step.before, entry, step.after)}
-    case.close()
     return names
 
 

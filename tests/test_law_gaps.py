@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from qiflow.engine.run import audit
-from qiflow.law.guards import AMENDMENTS
 from qiflow.files.load import load
+from qiflow.law.guards import AMENDMENTS
 from qiflow.procedure.careful import PROCEDURE
 from qiflow.verify.explore import explore
 from tests.conftest import SCENARIOS

@@ -14,9 +14,10 @@ from hypothesis import given, settings
 
 from qiflow import scenario as m
 from qiflow.engine.run import audit
-from qiflow.engine.case import Case
+from qiflow.engine.step import Docket
 from qiflow.law.invariants import SAFETY, TAKEN_WHILE_GATES_HOLD, broken
 from qiflow.procedure.careful import PROCEDURE, Procedure
+from qiflow.procedure.machine import Runner
 from tests import oracle
 from tests.strategies import docket_walks, scenarios
 
@@ -27,14 +28,11 @@ PROVED = tuple(x for x in SAFETY if x is not TAKEN_WHILE_GATES_HOLD)
 
 def breach(scenario: m.Scenario, procedure: Procedure = PROCEDURE) -> str | None:
     """The first invariant a strict run of ``scenario`` breaks, if any."""
-    case = Case(scenario.parties, scenario.law_as_of or TODAY, strict=True, procedure=procedure)
-    try:
-        for entry in scenario.docket:
-            step = case.step(entry)
-            if step.accepted and (bad := broken(step.before, entry, step.after, PROVED)):
-                return bad[0].name
-    finally:
-        case.close()
+    case = Docket(scenario.parties, scenario.law_as_of or TODAY, strict=True, procedure=procedure)
+    for entry in scenario.docket:
+        step = case.step(entry)
+        if step.accepted and (bad := broken(step.before, entry, step.after, PROVED)):
+            return bad[0].name
     return None
 
 
@@ -105,10 +103,11 @@ def test_removing_a_guard_breaks_the_property(guard: str) -> None:
 @settings(max_examples=200)
 @given(scenarios())
 def test_pure_routing_agrees_with_the_transitions_machine(scenario: m.Scenario) -> None:
-    case = Case(scenario.parties, scenario.law_as_of or TODAY, strict=False)
+    case = Docket(scenario.parties, scenario.law_as_of or TODAY, strict=False)
+    machine = Runner(PROCEDURE)
     try:
         for entry in scenario.docket:
             step = case.step(entry)
-            assert step.phase == PROCEDURE.next_phase(step.phase_before, entry, step.after)
+            assert machine.fire(entry, step.after) == step.phase
     finally:
-        case.close()
+        machine.close()

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from qiflow.engine.run import audit
 from qiflow.engine.expect import mismatches, scenario_files
-from qiflow.law.codes import CODES
+from qiflow.engine.run import audit
 from qiflow.files.load import load
+from qiflow.law.codes import CODES
 from tests.conftest import SCENARIOS
 
 FILES = scenario_files([SCENARIOS])

@@ -9,8 +9,8 @@ import pytest
 from click.testing import CliRunner
 
 from qiflow.cli import main
-from qiflow.law.invariants import SAFETY, TAKEN_WHILE_GATES_HOLD
 from qiflow.files.load import parse
+from qiflow.law.invariants import SAFETY, TAKEN_WHILE_GATES_HOLD
 from qiflow.procedure.careful import PROCEDURE
 from qiflow.verify.explore import explore, scenario_yaml
 

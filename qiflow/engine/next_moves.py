@@ -6,8 +6,8 @@ Each candidate move is probed with a representative entry and judged by the same
 from __future__ import annotations
 
 from qiflow import scenario as m
-from qiflow.engine.case import judge
 from qiflow.engine.report import NextMove
+from qiflow.engine.step import judge
 from qiflow.law.guards import GATES
 from qiflow.law.posture import Posture
 from qiflow.procedure.careful import Procedure

@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 
 from qiflow import scenario as m
-from qiflow.engine.case import Case, Step, message
 from qiflow.engine.explain import describe
 from qiflow.engine.next_moves import next_moves
 from qiflow.engine.report import EntryReport, OfficialStatus, Report, Violation
 from qiflow.engine.standing import standing
+from qiflow.engine.step import Docket, Step, message
 from qiflow.engine.words import date_label, filers
 from qiflow.law.authorities import Authority
 from qiflow.law.codes import APPEALABILITY_AUTHORITIES
@@ -22,12 +22,9 @@ def audit(scenario: m.Scenario, *, file: str | None = None, law_as_of: dt.date |
     """Judge a scenario's docket entry by entry (LAW.md s.11) and report the result."""
     as_of = law_as_of or scenario.law_as_of
     strict = (mode or scenario.mode) == "strict"
-    case = Case(scenario.parties, as_of or today or dt.date.today(), strict, procedure)
-    try:
-        for entry in scenario.docket:
-            case.step(entry)
-    finally:
-        case.close()
+    case = Docket(scenario.parties, as_of or today or dt.date.today(), strict, procedure)
+    for entry in scenario.docket:
+        case.step(entry)
     return _report(scenario, case, file, as_of, "strict" if strict else "audit")
 
 
@@ -100,7 +97,7 @@ def _officials(posture: Posture) -> list[OfficialStatus]:
     return out
 
 
-def _report(scenario: m.Scenario, case: Case, file: str | None, as_of: dt.date | None, mode: str) -> Report:
+def _report(scenario: m.Scenario, case: Docket, file: str | None, as_of: dt.date | None, mode: str) -> Report:
     steps = case.steps
     final = case.posture
     texts = docket_texts(scenario)

@@ -12,13 +12,12 @@ import datetime as dt
 import time
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Callable, Iterator
+from typing import Iterator
 
 import yaml
 
 from qiflow import scenario as m
-from qiflow.law.effects import apply
-from qiflow.law.guards import Guard
+from qiflow.engine.step import advance, refuses
 from qiflow.law.invariants import (
     NO_DEAD_ENDS,
     SAFETY,
@@ -241,18 +240,6 @@ class Exploration:
     invariant: Invariant | None = field(default=None, repr=False)
 
 
-def _refused(guards: tuple[Guard, ...], entry: m.Entry, posture: Posture, ref: int) -> bool:
-    """Whether strict mode refuses ``entry``: ``engine.judge`` finds a blocking guard it does not keep.
-
-    Only the blocking guards are run, and only until one fails: cautions never refuse (``judge`` keeps
-    them for the report, which the explorer does not need).
-    """
-    for guard in guards:
-        if guard.check(entry, posture, ref) is not None:
-            return True
-    return False
-
-
 def explore(procedure: Procedure = PROCEDURE, invariants: tuple[Invariant, ...] = SAFETY,
             law: Procedure = PROCEDURE) -> Exploration:
     """Breadth-first over every reachable situation of ``procedure`` in strict mode.
@@ -260,30 +247,15 @@ def explore(procedure: Procedure = PROCEDURE, invariants: tuple[Invariant, ...] 
     With guards removed, prefer the shortest counterexample that passes through an entry ``law``
     (the full procedure) would have refused: it shows what skipping the guard lets through.
 
-    Each step is the runtime's: the blocking guards ``engine.judge`` runs, ``effects.apply`` and
-    ``Procedure.next_phase``; each accepted step is checked against ``invariants`` as
-    ``invariants.broken`` does.
+    Each step is the engine's own (``engine.step.refuses`` in strict mode, then ``engine.step.advance``);
+    each accepted step is checked against ``invariants`` as ``invariants.broken`` does.
     """
     start = time.perf_counter()
     out = Exploration(procedure)
     final = {p.name for p in procedure.phases if p.final}
-    next_phase = procedure.next_phase
     removed = bool(procedure.removed)
-    law_move = law.move
     # ``invariants.broken``, with each invariant's ``holds`` looked up once.
     checks = tuple((x, x.holds) for x in invariants if x.state or x.step)
-    # What each kind of entry does, looked up once: the guards that can refuse it, those only ``law`` has
-    # and ``apply``'s own dispatch. An entry the procedure accepted kept every guard the two share, so
-    # ``law`` refuses it exactly when one of the guards only ``law`` has fails.
-    rules: dict[type, tuple[tuple[Guard, ...], tuple[Guard, ...], Callable[[m.Entry, Posture, int], Posture]]]
-    rules = {}
-
-    def rules_for(entry: m.Entry) -> tuple:
-        guards = procedure.move[entry.event].barring_guards
-        law_only = tuple(x for x in law_move[entry.event].guards if x.blocks and x not in guards)
-        rules[type(entry)] = kind = (guards, law_only, apply.dispatch(type(entry)))
-        return kind
-
     seen: dict[tuple, int] = {}
     nodes: list[_Node] = []
     edges: list[set[int]] = []
@@ -306,12 +278,10 @@ def explore(procedure: Procedure = PROCEDURE, invariants: tuple[Invariant, ...] 
         for bare in alphabet(before, phase, procedure):
             entry = _numbered(bare, ref)
             transitions += 1
-            guards, law_only, effect = rules.get(type(entry)) or rules_for(entry)
-            if _refused(guards, entry, before, ref):
+            if refuses(procedure, entry, before, ref):
                 continue  # strict mode: a refused entry changes nothing
-            after = effect(entry, before, ref)
-            skipped = skipped_before or (removed and _refused(law_only, entry, before, ref))
-            dest = next_phase(phase, entry, after)
+            dest, after = advance(procedure, phase, before, entry, ref)
+            skipped = skipped_before or (removed and refuses(law, entry, before, ref))
             if bad := [x for x, holds in checks if not holds(before, entry, after)]:
                 nxt = _Node(dest, after, node.law_as_of, path + (entry,), skipped)
                 if skipped or not removed:
