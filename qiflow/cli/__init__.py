@@ -19,6 +19,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "docs": ("qiflow.cli.docs:docs", "Regenerate or drift-check the generated reference pages."),
     "explain": ("qiflow.cli.explain:explain", "Why an entry or the case stands as it does: the because-chain."),
     "play": ("qiflow.cli.play:play", "Step through a case in class: predict, reveal, pick the next move, save."),
+    "paths": ("qiflow.cli.paths:paths", "Shortest dockets to each phase, every simple path to limited discovery."),
     "quiz": ("qiflow.cli.quiz:quiz", "Turn a scenario into questions, check the answers, keep the score."),
 }
 """Command name: (where it is defined, the one line ``--help`` shows without importing it)."""

@@ -125,7 +125,7 @@ def _verdict(report: Report, o: Options) -> list[RenderableType]:
         tail.append("Appeal now: ", style="bold").append("no discovery order has been entered.\n")
     else:
         said = "immediately appealable (collateral order)" if report.appealable else \
-            "not immediately appealable; reviewable after final judgment"
+            "not immediately appealable: a collateral-order appeal from it would be dismissed"
         tail.append("Appeal now: ", style="bold").append(f"the last discovery order, {order.label}, is {said}")
         tail.append(f" ({first_cite(report.appealable_authorities)})\n", style="dim")
     tail.append("Discovery against an official authorized now: ", style="bold")
