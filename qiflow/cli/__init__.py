@@ -17,6 +17,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "verify": ("qiflow.cli.verify:verify", "Explore every reachable situation and check the invariants."),
     "diagram": ("qiflow.cli.diagram:diagram", "Draw the procedure, a case, or a counterexample."),
     "docs": ("qiflow.cli.docs:docs", "Regenerate or drift-check the generated reference pages."),
+    "exercises": ("qiflow.cli.exercises:exercises", "Write or drift-check the exercise pack and its teacher's key."),
     "explain": ("qiflow.cli.explain:explain", "Why an entry or the case stands as it does: the because-chain."),
     "play": ("qiflow.cli.play:play", "Step through a case in class: predict, reveal, pick the next move, save."),
     "paths": ("qiflow.cli.paths:paths", "Shortest dockets to each phase, every simple path to limited discovery."),
