@@ -22,11 +22,11 @@ ZAPATA = SCENARIOS / "cases" / "zapata-v-melson.yaml"
 
 
 def qiflow(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "qiflow", *args], capture_output=True, text=True, cwd=ROOT,
+    return subprocess.run([sys.executable, "-m", "qiflow", *args], check=False, capture_output=True, text=True, cwd=ROOT,
                           env={**os.environ, **env})
 
 
-def text_of(path, width: int = 80, **options: bool) -> str:  # noqa: ANN001
+def text_of(path, width: int = 80, **options: bool) -> str:
     sc = load(path)
     out = io.StringIO()
     render(audit(sc), out, scenario=sc, width=width, **options)
@@ -105,7 +105,7 @@ def test_json_keys_are_unchanged() -> None:
             "request_texts", "fact_question_texts"} <= set(report)
 
 
-def test_law_as_of_before_the_docket_warns(tmp_path) -> None:  # noqa: ANN001
+def test_law_as_of_before_the_docket_warns(tmp_path) -> None:
     text = RUSANOWSKY.read_text().replace("law_as_of: 2025-03-19", "law_as_of: 2022-01-01")
     (tmp_path / "early.yaml").write_text(text)
     done = qiflow("run", str(tmp_path / "early.yaml"))

@@ -56,7 +56,7 @@ def _names(parties: dict[str, m.Party], ids: list[str] | None, default: str) -> 
     return ", ".join(parties[i].name if i in parties else i for i in ids) or "no one"
 
 
-def _ref(docket: list[m.Entry] | tuple[m.Entry, ...], number: int | None) -> str:
+def _ref(docket: Sequence[m.Entry], number: int | None) -> str:
     return f"Dkt. {number}" if number is not None else "an entry"
 
 

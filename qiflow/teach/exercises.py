@@ -107,10 +107,10 @@ NEAR_MISSES = (
 
 def _near_misses() -> tuple[str, str, dict[str, str]]:
     files: dict[str, str] = {}
-    sheet = ["## 4. Find the entry that makes a near miss fail\n\nIn each pair, the first docket keeps the careful "
-             "procedure and the second does not. Find the entry that makes the second fail, and the rule it breaks. "
-             "(`qiflow run --hide-verdicts FILE` shows a docket without the answers; `qiflow quiz FILE` asks entry "
-             "by entry.)\n"]
+    sheet = [("## 4. Find the entry that makes a near miss fail\n\nIn each pair, the first docket keeps the careful "
+              "procedure and the second does not. Find the entry that makes the second fail, and the rule it breaks. "
+              "(`qiflow run --hide-verdicts FILE` shows a docket without the answers; `qiflow quiz FILE` asks "
+              "entry by entry.)\n")]
     key = ["## 4. Find the entry that makes a near miss fail\n"]
     for i, (near, fails) in enumerate(NEAR_MISSES, 1):
         kept, broken = load(RULES / near), load(RULES / fails)
@@ -137,4 +137,4 @@ def pack() -> list[Artifact]:
     return [text("README.md", sheet), text("KEY.md", key)] + [text(n, b) for n, b in sorted(files.items())]
 
 
-__all__ = ["pack", "exports", "shortest"]
+__all__ = ["exports", "pack", "shortest"]

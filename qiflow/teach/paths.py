@@ -12,6 +12,8 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from pydantic import TypeAdapter
+
 from qiflow import scenario as m
 from qiflow.engine.step import step
 from qiflow.law.posture import Posture
@@ -31,16 +33,19 @@ TARGET = "limited_discovery"
 MAX_DEPTH = 14
 
 
-def _e(kind: type[m.Entry], **fields: object) -> m.Entry:
+_EVENT: TypeAdapter[m.Event] = TypeAdapter(m.Event)
+
+
+def _e(kind: type[m.Entry], **fields: object) -> m.Event:
     event = kind.model_fields["event"].annotation.__args__[0]  # type: ignore[union-attr]
-    return kind.model_validate({"event": event, **fields})
+    return _EVENT.validate_python({"event": event, **fields})
 
 
 QUESTION = m.FactQuestion(id="q1", text="Did Officer Oakes see the plaintiff's hands before firing?")
 REQUEST = m.Request(id="r1", text="The body-camera video of the shooting")
 
 
-def candidates(path: tuple[m.Entry, ...]) -> Iterator[m.Entry]:
+def candidates(path: tuple[m.Event, ...]) -> Iterator[m.Event]:
     """Readable entries that could come next, given what the docket already holds."""
     n = len(path) + 1
     events = [e.event for e in path]
@@ -107,7 +112,7 @@ class Path:
     era: str
     law_as_of: dt.date
     goal: str
-    entries: tuple[m.Entry, ...]
+    entries: tuple[m.Event, ...]
     phases: tuple[str, ...]
 
     @property
@@ -125,10 +130,10 @@ class Path:
                                + f" ({self.era.replace('-', ' ')}).", expect=expect)
 
 
-def _walk(law_as_of: dt.date, procedure: Procedure) -> Iterator[tuple[tuple[m.Entry, ...], tuple[str, ...]]]:
+def _walk(law_as_of: dt.date, procedure: Procedure) -> Iterator[tuple[tuple[m.Event, ...], tuple[str, ...]]]:
     """Every lawful simple path from the start, breadth-first (shortest first)."""
     start = Posture.start(CAST, law_as_of)
-    frontier: list[tuple[tuple[m.Entry, ...], tuple[str, ...], Posture]] = [((), (procedure.initial,), start)]
+    frontier: list[tuple[tuple[m.Event, ...], tuple[str, ...], Posture]] = [((), (procedure.initial,), start)]
     while frontier:
         following = []
         for path, phases, posture in frontier:
@@ -150,7 +155,7 @@ def _walk(law_as_of: dt.date, procedure: Procedure) -> Iterator[tuple[tuple[m.En
         frontier = following
 
 
-def _goal(entry: m.Entry, after: Posture) -> bool:
+def _goal(entry: m.Event, after: Posture) -> bool:
     """Lawful limited QI discovery: a discovery order that leaves discovery against an official authorized."""
     return isinstance(entry, m.DiscoveryOrder) and after.discovery_authorized and bool(after.unresolved_officials)
 
@@ -173,7 +178,7 @@ def simple_paths(era: str, goal: str = TARGET, procedure: Procedure = PROCEDURE)
             if phases[-1] == "*"]
 
 
-def step_label(entry: m.Entry) -> str:
+def step_label(entry: m.Event) -> str:
     """A move as a path lists it: its label, and the outcome of a ruling."""
     said = PROCEDURE.move[entry.event].label
     outcome = getattr(entry, "outcome", None)
@@ -188,8 +193,8 @@ def only_in(era: str, other: str) -> list[Path]:
 
 def render(era: str, limit: int = 12) -> str:
     short = shortest(era)
-    lines = [f"The law as of {ERAS[era].isoformat()} ({era.replace('-', ' ')})", "", "Shortest lawful docket to "
-             "each phase:"]
+    lines = [f"The law as of {ERAS[era].isoformat()} ({era.replace('-', ' ')})", "",
+             "Shortest lawful docket to each phase:"]
     for name, path in sorted(short.items(), key=lambda kv: (len(kv[1].entries), kv[0])):
         moves = " > ".join(step_label(e) for e in path.entries)
         lines.append(f"  {PHASE[name].label} ({len(path.entries)}): {moves}")

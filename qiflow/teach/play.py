@@ -42,7 +42,7 @@ from qiflow.teach.quiz import (
 from qiflow.teach.words import readable
 from qiflow.views import text as view
 
-EVENT = TypeAdapter(m.Event)
+EVENT: TypeAdapter[m.Event] = TypeAdapter(m.Event)
 PREDICTED = ("discovery_order", "motion_to_dismiss_ruling", "discovery", "qi_ruling", "judgment")
 """The moves the class is asked about before the reveal: what a court may do, and discovery."""
 SKIP = {"event", "expect", "note", "review"}
@@ -72,7 +72,7 @@ class Session:
     parties: list[m.Party]
     law_as_of: dt.date | None = None
     mode: str = "audit"
-    docket: list[m.Entry] = field(default_factory=list)
+    docket: list[m.Event] = field(default_factory=list)
     source: m.Scenario | None = None
     predict: bool = True
     width: int = 100
@@ -152,7 +152,7 @@ class Session:
         return head + "\n" + render_chain(entry_chain(self.scenario(), report, position))
 
     # --- changes ------------------------------------------------------------------------------------
-    def add(self, entry: m.Entry) -> int:
+    def add(self, entry: m.Event) -> int:
         """Append ``entry`` if the docket stays a valid scenario (ids defined, dates in order), else raise."""
         from qiflow.files.load import ScenarioError, parse
 
@@ -168,7 +168,7 @@ class Session:
         data = self.scenario().model_dump(mode="json", by_alias=True, exclude_unset=True)
         return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
 
-    def undo(self) -> m.Entry | None:
+    def undo(self) -> m.Event | None:
         return self.docket.pop() if self.docket else None
 
     def jump(self, token: str) -> int:
@@ -178,7 +178,7 @@ class Session:
         self.docket = list(self.source.docket[:position])
         return position
 
-    def next_entry(self) -> m.Entry | None:
+    def next_entry(self) -> m.Event | None:
         if self.source is None or len(self.docket) >= len(self.source.docket):
             return None
         if self.source.docket[: len(self.docket)] != self.docket:
@@ -204,7 +204,7 @@ def _strip_optional(annotation: Any) -> tuple[Any, bool]:
     return annotation, False
 
 
-def fill(event: str, ask: Callable[[str, list[str] | None], str | None], session: Session) -> m.Entry | None:
+def fill(event: str, ask: Callable[[str, list[str] | None], str | None], session: Session) -> m.Event | None:
     """Ask for each field of an ``event`` entry (blank keeps the default); ``None`` if input ends."""
     model = _model(event)
     data: dict[str, Any] = {"event": event}
@@ -240,7 +240,7 @@ def fill(event: str, ask: Callable[[str, list[str] | None], str | None], session
         elif get_origin(annotation) is list:
             (inner,) = get_args(annotation)
             if inner is m.FactQuestion or inner is m.Request:
-                items = []
+                items: list[dict[str, object]] = []
                 while True:
                     reply = ask(f"  {name.replace('_', ' ')}: 'id: text' (blank line ends): ", None)
                     if reply is None:
