@@ -111,3 +111,13 @@ def facts(entry: m.Entry, scenario: m.Scenario, texts: dict[str, str] | None = N
     if isinstance(entry, m.Judgment):
         out.append("as to: " + _names(parties, entry.defendants, "every defendant"))
     return out
+
+
+def appeals_final_judgment(docket: Sequence[m.Entry], position: int) -> bool:
+    """Whether the entry at ``position`` is an appeal from a final judgment (28 U.S.C. § 1291): an ordinary
+    appeal after the case has ended, not a collateral-order appeal (LAW.md s.7)."""
+    entry = docket[position - 1]
+    if not isinstance(entry, m.Appeal):
+        return False
+    source = next((e for e in docket[: position - 1] if e.entry_number == entry.from_), None)
+    return isinstance(source, m.Judgment)
