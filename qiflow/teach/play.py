@@ -76,6 +76,8 @@ class Session:
     source: m.Scenario | None = None
     predict: bool = True
     width: int = 100
+    asked: int = 0
+    right: int = 0
 
     @classmethod
     def from_scenario(cls, scenario: m.Scenario, upto: int = 0) -> Session:
@@ -148,6 +150,9 @@ class Session:
         report = self.report()
         row = report.entries[position - 1]
         mark = "refused" if not row.accepted else ("departs" if row.codes else "lawful")
+        if d.appeals_final_judgment(self.docket, position):
+            return (f"{row.label} {row.event_label}: {mark}. An appeal from the final judgment (28 U.S.C. \u00a7 1291): "
+                    "an ordinary appeal, not a collateral-order appeal; the QI-appeal rules do not apply to it.")
         head = f"{row.label} {row.event_label}: {mark}. Now: {row.phase_label}."
         return head + "\n" + render_chain(entry_chain(self.scenario(), report, position))
 
@@ -290,7 +295,8 @@ def _predict(session: Session, prompter: Prompter, say: Callable[[str], None]) -
     """Ask the class about the last entry before revealing it, with the quiz's options; then grade."""
     position = len(session.docket)
     report = session.report()
-    q = question_at(session.scenario(), report, position)
+    session.asked += 1
+    q = question_at(session.scenario(), report, position, session.asked)
     say(render_question(q, report))
     keys = {o.key for o in q.options}
     while True:
@@ -300,7 +306,12 @@ def _predict(session: Session, prompter: Prompter, say: Callable[[str], None]) -
         if parse(reply) and parse(reply) <= keys:
             break
         say(f"  Pick from {', '.join(sorted(keys))}.")
-    say(render_feedback(grade(q, reply)))
+    feedback = grade(q, reply)
+    session.right += feedback.correct
+    say(render_feedback(feedback))
+    if feedback.correct:
+        say(session.reveal(position))
+    say(f"  (The class has {session.right} of {session.asked} predictions right.)")
 
 
 def _play_entry(session: Session, prompter: Prompter, say: Callable[[str], None]) -> None:
