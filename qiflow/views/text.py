@@ -337,11 +337,16 @@ def moves_by_actor(moves: list[NextMove]) -> list[tuple[str, list[NextMove]]]:
 def _next(report: Report, o: Options) -> list[RenderableType]:
     if not report.next_moves:
         return [_heading("What may happen next"), Text("Nothing: no defendant remains in the case.")]
-    out: list[RenderableType] = [_heading("What may happen next")]
+    out: list[RenderableType] = [Text(""), _heading("What may happen next")]
     for actor, moves in moves_by_actor(report.next_moves):
         out.append(Text(actor[:1].upper() + actor[1:], style="bold"))
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(no_wrap=True)
+        grid.add_column()
         for move in moves:
-            out.append(Text("  ").append_text(move_line(move, o.marks, o.verbose)))
+            line = move_line(move, o.marks, o.verbose)
+            grid.add_row(line[:1], line[2:])
+        out.append(grid)
     return out
 
 
