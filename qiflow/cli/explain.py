@@ -24,7 +24,13 @@ def explain(file: Path, entry: str | None, why_not_event: str | None, fmt: str, 
     """Why an entry (or the case) stands as it does: the chain of reasons from this docket's facts."""
     from qiflow.engine.run import audit
     from qiflow.procedure.careful import PROCEDURE
-    from qiflow.teach.chains import case_chain, entry_chain, render_chain, render_why_not, why_not
+    from qiflow.teach.chains import (
+        case_chain,
+        entry_chain,
+        render_chain,
+        render_why_not,
+        why_not,
+    )
     from qiflow.teach.docket import NoSuchEntry, find
 
     scenario = load_or_fail(file)

@@ -43,4 +43,9 @@ def play(file: Path | None, at: str | None, law_as_of: dt.date | None, no_predic
             fail(f"expected a date as YYYY-MM-DD, got {day!r}")
         session = Session.new_case(plaintiff, official, city or None, when)
     session.predict = not no_predict
-    run(session, ask, click.echo)
+    from qiflow.teach.prompts import wrapped
+    from qiflow.views.text import terminal_width
+
+    width = terminal_width()
+    session.width = width
+    run(session, ask, lambda said: click.echo(wrapped(said, width)))

@@ -21,7 +21,13 @@ def quiz(file: Path, at: tuple[str, ...], answers: str | None, key: bool, fmt: s
     """Turn a scenario into questions, check the answers with the engine, keep the score."""
     from qiflow.engine.run import audit
     from qiflow.teach.docket import NoSuchEntry, find
-    from qiflow.teach.quiz import grade, questions, render_feedback, render_question, score
+    from qiflow.teach.quiz import (
+        grade,
+        questions,
+        render_feedback,
+        render_question,
+        score,
+    )
 
     scenario = load_or_fail(file)
     try:

@@ -24,6 +24,6 @@ def law_as_of_warnings(scenario: m.Scenario, law_as_of: dt.date | None = None) -
     position, entry = later[0]
     assert entry.date_filed is not None
     more = f" and {len(later) - 1} later entr{'y' if len(later) == 2 else 'ies'}" if len(later) > 1 else ""
-    return [f"law_as_of is {date_label(as_of)}, earlier than {label(entry, position)} "
-            f"({date_label(entry.date_filed)}){more}: those entries are judged by the law of a day before they "
-            "were filed"]
+    return [(f"law_as_of is {date_label(as_of)}, earlier than {label(entry, position)} "
+             f"({date_label(entry.date_filed)}){more}: those entries are judged by the law of a day before they "
+             "were filed")]

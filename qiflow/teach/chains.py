@@ -19,7 +19,15 @@ from qiflow.engine.words import date_label, filers
 from qiflow.law.codes import CODES
 from qiflow.procedure.careful import PROCEDURE
 from qiflow.teach.docket import label
-from qiflow.teach.words import existed, first_cite, quoted, readable, reason, short_cite, violations_at
+from qiflow.teach.words import (
+    existed,
+    first_cite,
+    quoted,
+    readable,
+    reason,
+    short_cite,
+    violations_at,
+)
 
 
 @dataclass(frozen=True)
@@ -364,7 +372,7 @@ def _lawful_order(f: Facts, position: int) -> list[Link]:
         where = here if e.pleadings_overcome_qi else (f.gate1_at(o.id, position) or here)
         links.append(Link(f"gate 1: the pleadings were held to overcome QI as to {o.name}, at {where}", where,
                           "QI201", "Zapata, 750 F.3d at 485 & n.2"))
-    for qid, (text, where) in questions.items():
+    for text, where in questions.values():
         links.append(Link(f"gate 2: the question of fact {quoted(text, 80)} was identified at {where}", where,
                           "QI202", "Zapata, 750 F.3d at 485"))
     for a in e.authorized:
@@ -438,7 +446,7 @@ def case_chain(scenario: m.Scenario, report: Report) -> Chain:
     standing = report.entries[-1].standing if report.entries else None
     if standing is not None:
         for o in standing.officials:
-            links.append(Link(f"{o.name}: QI {o.qi}" + ("" if o.in_case else ""), None, "LAW.md s.8"))
+            links.append(Link(f"{o.name}: QI {o.qi}", None, "LAW.md s.8"))
         if report.discovery_authorized:
             said = "; ".join(f"{o.label} authorizes " + ("; ".join(quoted(t, 60) for t in o.authorized) or
                                                          "all discovery") for o in standing.orders_in_force)

@@ -7,6 +7,7 @@ stepper's predict-then-reveal show them before the engine's verdict.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from qiflow import scenario as m
 from qiflow.engine.words import date_label, filers
@@ -25,7 +26,7 @@ _POSITION = re.compile(r"^(?:entry\s*|#|@|e)(\d+)$", re.IGNORECASE)
 _NUMBER = re.compile(r"^(?:dkt\.?\s*|no\.?\s*)?(\d+)$", re.IGNORECASE)
 
 
-def find(docket: list[m.Entry] | tuple[m.Entry, ...], token: str) -> int:
+def find(docket: Sequence[m.Entry], token: str) -> int:
     """The 1-based position of the entry ``token`` names: a docket number (``37``, ``Dkt. 37``) or a
     position (``Entry 12``, ``#12``). A bare number that is no docket number may name the position of an
     unnumbered entry."""
@@ -55,7 +56,7 @@ def _names(parties: dict[str, m.Party], ids: list[str] | None, default: str) -> 
     return ", ".join(parties[i].name if i in parties else i for i in ids) or "no one"
 
 
-def _ref(docket: list[m.Entry] | tuple[m.Entry, ...], number: int | None) -> str:
+def _ref(docket: Sequence[m.Entry], number: int | None) -> str:
     return f"Dkt. {number}" if number is not None else "an entry"
 
 
@@ -110,3 +111,13 @@ def facts(entry: m.Entry, scenario: m.Scenario, texts: dict[str, str] | None = N
     if isinstance(entry, m.Judgment):
         out.append("as to: " + _names(parties, entry.defendants, "every defendant"))
     return out
+
+
+def appeals_final_judgment(docket: Sequence[m.Entry], position: int) -> bool:
+    """Whether the entry at ``position`` is an appeal from a final judgment (28 U.S.C. § 1291): an ordinary
+    appeal after the case has ended, not a collateral-order appeal (LAW.md s.7)."""
+    entry = docket[position - 1]
+    if not isinstance(entry, m.Appeal):
+        return False
+    source = next((e for e in docket[: position - 1] if e.entry_number == entry.from_), None)
+    return isinstance(source, m.Judgment)

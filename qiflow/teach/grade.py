@@ -51,8 +51,8 @@ def not_raised(code: str, f: Facts, positions: list[int] | None = None) -> str:
         rulings = [(i, e) for i, e in enumerate(f.scenario.docket, 1) if isinstance(e, m.MotionToDismissRuling)
                    and e.defers and (positions is None or i in positions)]
         if rulings and not f.report.carswell_rules:
-            i, e = rulings[0]
-            return (f"the deferral at {label(e, i)} holds that the pleadings overcome QI and identifies a question "
+            at, ruling = rulings[0]
+            return (f"the deferral at {label(ruling, at)} holds that the pleadings overcome QI and identifies a question "
                     "of fact, which the law before Carswell allowed (Backe, 691 F.3d at 648)")
         return "no ruling put off a QI motion to dismiss"
     if code == "QI201":
@@ -103,7 +103,7 @@ def _violations(predicted: set[str], f: Facts) -> str:
     return said[:1].upper() + said[1:] + "."
 
 
-def _yes(flag: bool | None) -> str:
+def _yes(flag: object) -> str:
     return "is" if flag else "is not"
 
 

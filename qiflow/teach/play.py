@@ -24,13 +24,27 @@ from qiflow.engine.run import audit
 from qiflow.files.write import write_output
 from qiflow.procedure.careful import PROCEDURE
 from qiflow.teach import docket as d
-from qiflow.teach.chains import case_chain, entry_chain, render_chain, render_why_not, why_not
+from qiflow.teach.chains import (
+    case_chain,
+    entry_chain,
+    render_chain,
+    render_why_not,
+    why_not,
+)
 from qiflow.teach.prompts import Prompter
-from qiflow.teach.quiz import ASKED, grade, parse, question_at, render_feedback, render_question
+from qiflow.teach.quiz import (
+    grade,
+    parse,
+    question_at,
+    render_feedback,
+    render_question,
+)
 from qiflow.teach.words import readable
 from qiflow.views import text as view
 
-EVENT = TypeAdapter(m.Event)
+EVENT: TypeAdapter[m.Event] = TypeAdapter(m.Event)
+PREDICTED = ("discovery_order", "motion_to_dismiss_ruling", "discovery", "qi_ruling", "judgment")
+"""The moves the class is asked about before the reveal: what a court may do, and discovery."""
 SKIP = {"event", "expect", "note", "review"}
 COMMANDS = ("status", "moves", "next", "add", "undo", "why", "whynot", "mode", "jump", "predict", "save",
             "report", "help", "quit")
@@ -58,10 +72,12 @@ class Session:
     parties: list[m.Party]
     law_as_of: dt.date | None = None
     mode: str = "audit"
-    docket: list[m.Entry] = field(default_factory=list)
+    docket: list[m.Event] = field(default_factory=list)
     source: m.Scenario | None = None
     predict: bool = True
     width: int = 100
+    asked: int = 0
+    right: int = 0
 
     @classmethod
     def from_scenario(cls, scenario: m.Scenario, upto: int = 0) -> Session:
@@ -134,11 +150,14 @@ class Session:
         report = self.report()
         row = report.entries[position - 1]
         mark = "refused" if not row.accepted else ("departs" if row.codes else "lawful")
+        if d.appeals_final_judgment(self.docket, position):
+            return (f"{row.label} {row.event_label}: {mark}. An appeal from the final judgment (28 U.S.C. \u00a7 1291): "
+                    "an ordinary appeal, not a collateral-order appeal; the QI-appeal rules do not apply to it.")
         head = f"{row.label} {row.event_label}: {mark}. Now: {row.phase_label}."
         return head + "\n" + render_chain(entry_chain(self.scenario(), report, position))
 
     # --- changes ------------------------------------------------------------------------------------
-    def add(self, entry: m.Entry) -> int:
+    def add(self, entry: m.Event) -> int:
         """Append ``entry`` if the docket stays a valid scenario (ids defined, dates in order), else raise."""
         from qiflow.files.load import ScenarioError, parse
 
@@ -154,7 +173,7 @@ class Session:
         data = self.scenario().model_dump(mode="json", by_alias=True, exclude_unset=True)
         return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
 
-    def undo(self) -> m.Entry | None:
+    def undo(self) -> m.Event | None:
         return self.docket.pop() if self.docket else None
 
     def jump(self, token: str) -> int:
@@ -164,7 +183,7 @@ class Session:
         self.docket = list(self.source.docket[:position])
         return position
 
-    def next_entry(self) -> m.Entry | None:
+    def next_entry(self) -> m.Event | None:
         if self.source is None or len(self.docket) >= len(self.source.docket):
             return None
         if self.source.docket[: len(self.docket)] != self.docket:
@@ -190,7 +209,7 @@ def _strip_optional(annotation: Any) -> tuple[Any, bool]:
     return annotation, False
 
 
-def fill(event: str, ask: Callable[[str, list[str] | None], str | None], session: Session) -> m.Entry | None:
+def fill(event: str, ask: Callable[[str, list[str] | None], str | None], session: Session) -> m.Event | None:
     """Ask for each field of an ``event`` entry (blank keeps the default); ``None`` if input ends."""
     model = _model(event)
     data: dict[str, Any] = {"event": event}
@@ -226,7 +245,7 @@ def fill(event: str, ask: Callable[[str, list[str] | None], str | None], session
         elif get_origin(annotation) is list:
             (inner,) = get_args(annotation)
             if inner is m.FactQuestion or inner is m.Request:
-                items = []
+                items: list[dict[str, object]] = []
                 while True:
                     reply = ask(f"  {name.replace('_', ' ')}: 'id: text' (blank line ends): ", None)
                     if reply is None:
@@ -276,7 +295,8 @@ def _predict(session: Session, prompter: Prompter, say: Callable[[str], None]) -
     """Ask the class about the last entry before revealing it, with the quiz's options; then grade."""
     position = len(session.docket)
     report = session.report()
-    q = question_at(session.scenario(), report, position)
+    session.asked += 1
+    q = question_at(session.scenario(), report, position, session.asked)
     say(render_question(q, report))
     keys = {o.key for o in q.options}
     while True:
@@ -286,12 +306,17 @@ def _predict(session: Session, prompter: Prompter, say: Callable[[str], None]) -
         if parse(reply) and parse(reply) <= keys:
             break
         say(f"  Pick from {', '.join(sorted(keys))}.")
-    say(render_feedback(grade(q, reply)))
+    feedback = grade(q, reply)
+    session.right += feedback.correct
+    say(render_feedback(feedback))
+    if feedback.correct:
+        say(session.reveal(position))
+    say(f"  (The class has {session.right} of {session.asked} predictions right.)")
 
 
 def _play_entry(session: Session, prompter: Prompter, say: Callable[[str], None]) -> None:
     entry = session.docket[-1]
-    if session.predict and entry.event in ASKED:
+    if session.predict and entry.event in PREDICTED:
         _predict(session, prompter, say)
     else:
         say(session.reveal(len(session.docket)))

@@ -52,6 +52,18 @@ class ToolkitPrompter:
             return None
 
 
+def wrapped(text: str, width: int) -> str:
+    """``text`` wrapped at ``width`` on word boundaries, each line keeping its indent (and two more after)."""
+    import textwrap
+
+    out = []
+    for line in text.split("\n"):
+        indent = line[: len(line) - len(line.lstrip())]
+        out.append(textwrap.fill(line, width, initial_indent="", subsequent_indent=indent + "  ",
+                                 break_long_words=False, break_on_hyphens=False) if len(line) > width else line)
+    return "\n".join(out)
+
+
 def prompter() -> Prompter:
     """prompt_toolkit at a terminal; plain lines when stdin is a pipe or a file."""
     return ToolkitPrompter() if sys.stdin.isatty() and sys.stdout.isatty() else LinePrompter()

@@ -138,10 +138,10 @@ def grade(question: Question, picked: str) -> Feedback:
     else:
         lines.append("Not quite. The answer is " + ", ".join(sorted(question.answer)) + ".")
         for key in sorted(question.answer - chosen):
-            option = by_key[key]
-            if option.code:
-                lines.append(f"You missed {key} ({option.code}). The rule: \u201c{CODES[option.code].rule}\u201d"
-                             if option.code in CODES else f"You missed {key} ({option.code}).")
+            missed = by_key[key]
+            if missed.code:
+                lines.append(f"You missed {key} ({missed.code}). The rule: \u201c{CODES[missed.code].rule}\u201d"
+                             if missed.code in CODES else f"You missed {key} ({missed.code}).")
             else:
                 lines.append(f"You missed {key}: nothing bars this entry.")
         for key in sorted(chosen - question.answer):
@@ -152,7 +152,7 @@ def grade(question: Question, picked: str) -> Feedback:
                 lines.append(f"{key} ({option.code}) does not apply here: the rule is \u201c{CODES[option.code].rule}\u201d"
                              if option.code in CODES else f"{key} ({option.code}) does not apply here.")
                 if option.code in question.not_in_force:
-                    lines.append(f"  And that rule took effect only on June 17, 2022 (Carswell): this docket is "
+                    lines.append("  And that rule took effect only on June 17, 2022 (Carswell): this docket is "
                                  "judged by the law of an earlier day.")
             else:
                 lines.append(f"{key} is wrong: a rule does bar this entry.")

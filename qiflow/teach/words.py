@@ -105,8 +105,7 @@ def what_happened(entry: EntryReport, report: Report) -> str:
     for v in violations_at(report, entry.position):
         for verb in (f" Flagged {v.code}: ", " Refused: "):
             said = said.replace(verb + v.message, "")
-    if said.endswith(" Allowed."):
-        said = said[: -len(" Allowed.")]
+    said = said.removesuffix(" Allowed.")
     return said.strip()
 
 

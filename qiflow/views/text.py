@@ -21,7 +21,16 @@ from qiflow import scenario as m
 from qiflow.engine.report import EntryReport, NextMove, Report
 from qiflow.engine.words import date_label
 from qiflow.teach import docket as d
-from qiflow.teach.words import encodable, first_cite, quoted, readable, reason, short_cite, violations_at, what_happened
+from qiflow.teach.words import (
+    encodable,
+    first_cite,
+    quoted,
+    readable,
+    reason,
+    short_cite,
+    violations_at,
+    what_happened,
+)
 
 WIDE = 110
 """From this width on, the docket's own text and the law's reading of it sit side by side."""
@@ -77,7 +86,7 @@ def _header(report: Report, scenario: m.Scenario | None, o: Options) -> Text:
         bits.append(f"No. {scenario.case_number}")
     bits.append(f"{report.mode} mode")
     law = f"law as of {date_label(report.law_as_of)}" if report.law_as_of else "today's law"
-    rule = "Carswell rules in force" if report.carswell_rules else "before Carswell (June 17, 2022)"
+    rule = "Carswell rules in force" if report.carswell_rules else "before Carswell, June 17, 2022"
     bits.append(f"{law} ({rule})")
     head.append("\n" + f" {o.marks.dot} ".join(bits), style="dim")
     return head
@@ -116,7 +125,7 @@ def _verdict(report: Report, o: Options) -> list[RenderableType]:
         tail.append("Appeal now: ", style="bold").append("no discovery order has been entered.\n")
     else:
         said = "immediately appealable (collateral order)" if report.appealable else \
-            "not immediately appealable; reviewable after final judgment"
+            "not immediately appealable: a collateral-order appeal from it would be dismissed"
         tail.append("Appeal now: ", style="bold").append(f"the last discovery order, {order.label}, is {said}")
         tail.append(f" ({first_cite(report.appealable_authorities)})\n", style="dim")
     tail.append("Discovery against an official authorized now: ", style="bold")
@@ -152,25 +161,24 @@ def _court_held(report: Report, scenario: m.Scenario | None, o: Options) -> list
         text.append("Departures it found: " + (", ".join(held.departures) or "none") + ". ")
         if held.appealable is not None:
             text.append("The order was " + ("" if held.appealable else "not ") + "immediately appealable. ")
-        engine = set(report.codes)
-        found = set(held.departures)
-        if found == engine or (found <= engine and not (engine - found - {v.code for v in report.violations
-                                                                             if v.severity != "error"})):
-            text.append("The engine agrees", style="green")
-        else:
-            text.append("The engine differs", style="yellow")
+        engine, found = set(report.codes), set(held.departures)
         extra, missing = sorted(engine - found), sorted(found - engine)
+        agrees = not missing and (held.appealable is None or held.appealable == report.appealable)
+        text.append("The engine finds " + (", ".join(sorted(engine)) or "no departure") + ": ")
+        text.append("it agrees" if agrees else "it differs", style="green" if agrees else "yellow")
         if extra:
             text.append(f" (it also finds {', '.join(extra)}, which the court did not hold)")
         if missing:
             text.append(f" (it does not find {', '.join(missing)})")
+        if held.appealable is not None and held.appealable != report.appealable:
+            text.append(" (it differs on appealability)")
         text.append(".")
         out.append(text)
     if scenario.teaching is not None:
         t = scenario.teaching
         rows = [("Question", t.question)] if o.hide_verdicts else [
             ("Question", t.question), ("Held", t.held), ("Gate", t.gate), ("Remember", t.remember)]
-        out += [Text(""), _heading("Teaching notes")]
+        out += ([Text("")] if out else []) + [_heading("Teaching notes")]
         grid = Table.grid(padding=(0, 1))
         grid.add_column(no_wrap=True, style="bold")
         grid.add_column()
@@ -194,8 +202,8 @@ def _legend(o: Options) -> Text:
 def _docket_text(entry: EntryReport, o: Options) -> Text:
     if not entry.description:
         return Text("(no docket text)", style="dim italic")
-    room = (o.width - 12) // (2 if o.width >= WIDE else 1) - 3
-    limit = None if o.verbose or o.hide_verdicts else max(room - 6, 40)
+    room = (o.width - 12) * 2 // 5 - 6 if o.width >= WIDE else o.width - 16
+    limit = None if o.verbose or o.hide_verdicts else max(room, 40) * (2 if o.width >= WIDE else 1)
     return Text(quoted(entry.description, limit), style="italic")
 
 
@@ -205,10 +213,31 @@ def _no_effect(entry: EntryReport, report: Report) -> bool:
     return bool(entry.description) and said.startswith(entry.description or "") and not entry.codes
 
 
-def _reading(entry: EntryReport, report: Report, o: Options) -> Text:
+FINAL_APPEAL = ("{who} appealed from the final judgment at {source} (28 U.S.C. \u00a7 1291): an ordinary appeal "
+                "after the case has ended, not a collateral-order appeal; the QI-appeal rules do not apply to it.")
+
+
+def _final_appeal(entry: EntryReport, scenario: m.Scenario | None) -> str | None:
+    """The words for an appeal from a final judgment (LAW.md s.7), whatever phase the engine names for it."""
+    if scenario is None or entry.position > len(scenario.docket):
+        return None
+    if not d.appeals_final_judgment(scenario.docket, entry.position):
+        return None
+    appeal = scenario.docket[entry.position - 1]
+    assert isinstance(appeal, m.Appeal)
+    names = {p.id: p.name for p in scenario.parties}
+    who = ", ".join(names.get(x, x) for x in entry.by) or "A party"
+    return FINAL_APPEAL.format(who=who, source=f"Dkt. {appeal.from_}")
+
+
+def _reading(entry: EntryReport, report: Report, o: Options, scenario: m.Scenario | None = None) -> Text:
     """What the law makes of the entry: the engine's sentence, its codes, one short cite."""
     body = Text()
     said = what_happened(entry, report)
+    final = _final_appeal(entry, scenario)
+    if final is not None:
+        body.append(final)
+        return body
     body.append(readable(said, report, None if o.verbose else 60))
     cites = [a for a in entry.authorities if not any(a in v.authorities for v in violations_at(report, entry.position))]
     if cites and not o.verbose:
@@ -227,9 +256,12 @@ def _reading(entry: EntryReport, report: Report, o: Options) -> Text:
     return body
 
 
-def _first_line(entry: EntryReport, o: Options) -> Text:
+def _first_line(entry: EntryReport, o: Options, scenario: m.Scenario | None = None) -> Text:
     line = Text(entry.event_label[:1].upper() + entry.event_label[1:], style="bold")
     line.append(f" {o.marks.dot} {entry.date_label}", style="dim")
+    if _final_appeal(entry, scenario) is not None:
+        line.append(" (from the final judgment)", style="dim")
+        return line
     if entry.phase != entry.phase_before and not o.hide_verdicts \
             and entry.phase_label.lower() != entry.event_label.lower():
         line.append(f"  {o.marks.arrow} {entry.phase_label}", style="cyan")
@@ -242,8 +274,8 @@ def _docket(report: Report, scenario: m.Scenario | None, o: Options) -> list[Ren
     table.add_column(no_wrap=True, width=max(len(o.marks.refused), 1))
     table.add_column(no_wrap=True, width=max([len(e.label) for e in report.entries] + [4]))
     if wide:
-        table.add_column(ratio=1)
-        table.add_column(ratio=1)
+        table.add_column(ratio=2)
+        table.add_column(ratio=3)
     else:
         table.add_column()
     texts = {**report.request_texts, **report.fact_question_texts}
@@ -251,21 +283,23 @@ def _docket(report: Report, scenario: m.Scenario | None, o: Options) -> list[Ren
         mark, style = ("", "") if o.hide_verdicts else _mark(report, entry, o.marks)
         where = Text(entry.label, style="bold")
         if _no_effect(entry, report) and not o.verbose and not o.hide_verdicts:
-            said = _first_line(entry, o).append(": ").append_text(_docket_text(entry, o))
+            said = _first_line(entry, o, scenario).append(": ").append_text(_docket_text(entry, o))
             said.append(" No effect on the QI defense.", style="dim")
             table.add_row(Text(mark, style=style), where, said, *([Text("")] if wide else []))
             continue
-        said = _first_line(entry, o).append("\n").append_text(_docket_text(entry, o))
+        said = _first_line(entry, o, scenario).append("\n").append_text(_docket_text(entry, o))
         if o.hide_verdicts:
             if scenario is not None and entry.position <= len(scenario.docket):
                 facts = d.facts(scenario.docket[entry.position - 1], scenario, texts)
                 if facts:
-                    said.append("\n" + "; ".join(facts) + ".", style="dim")
+                    line = "; ".join(facts)
+                    line = line[:1].upper() + line[1:]
+                    said.append("\n" + line + ("" if line.endswith(".") else "."), style="dim")
             cells: list[Text] = [said] + ([Text("")] if wide else [])
         elif wide:
-            cells = [said, _reading(entry, report, o)]
+            cells = [said, _reading(entry, report, o, scenario)]
         else:
-            cells = [said.append("\n").append_text(_reading(entry, report, o))]
+            cells = [said.append("\n").append_text(_reading(entry, report, o, scenario))]
         table.add_row(Text(mark, style=style), where, *cells)
     return [_heading("Docket"), _legend(o), table]
 
@@ -303,11 +337,16 @@ def moves_by_actor(moves: list[NextMove]) -> list[tuple[str, list[NextMove]]]:
 def _next(report: Report, o: Options) -> list[RenderableType]:
     if not report.next_moves:
         return [_heading("What may happen next"), Text("Nothing: no defendant remains in the case.")]
-    out: list[RenderableType] = [_heading("What may happen next")]
+    out: list[RenderableType] = [Text(""), _heading("What may happen next")]
     for actor, moves in moves_by_actor(report.next_moves):
         out.append(Text(actor[:1].upper() + actor[1:], style="bold"))
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(no_wrap=True)
+        grid.add_column()
         for move in moves:
-            out.append(Text("  ").append_text(move_line(move, o.marks, o.verbose)))
+            line = move_line(move, o.marks, o.verbose)
+            grid.add_row(line[:1], line[2:])
+        out.append(grid)
     return out
 
 
@@ -351,14 +390,14 @@ def write(parts: list[RenderableType], stream: TextIO | None = None, width: int 
     for part in parts:
         console.print(part)
     text = "\n".join(line.rstrip() for line in buffer.getvalue().split("\n"))
-    stream.write(encodable(text, getattr(stream, "encoding", None)))
+    stream.write(encodable(text, getattr(stream, "encoding", None) or "utf-8"))
     stream.flush()
 
 
 def marks_for(stream: TextIO | None = None) -> Marks:
     """Unicode marks where the stream can print them, else ASCII."""
     stream = stream or sys.stdout
-    encoding = getattr(stream, "encoding", None) or "ascii"
+    encoding = getattr(stream, "encoding", None) or "utf-8"
     try:
         "".join(UNICODE.__dict__.values()).encode(encoding)
         return UNICODE
