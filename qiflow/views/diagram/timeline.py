@@ -10,6 +10,7 @@ Zapata gates are marked on the court's orders from the engine's codes; a departu
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 from qiflow import scenario as m
@@ -51,9 +52,10 @@ def day(date: dt.date | None) -> str:
 
 
 def docket_tag(entry: EntryReport) -> str:
-    """``Dkt. 37 · Feb. 9, 2023``; an entry without a docket number is "unnumbered", never "Dkt."."""
+    """``Dkt. 37 · Feb. 9, 2023``; an entry without a docket number is "unnumbered", never "Dkt."; the date
+    in the engine's words when the report gives them."""
     number = f"Dkt. {entry.entry_number}" if entry.entry_number is not None else "unnumbered"
-    return f"{number} · {day(entry.date_filed)}"
+    return f"{number} · {getattr(entry, 'date_label', None) or day(entry.date_filed)}"
 
 
 @dataclass(frozen=True)
@@ -111,6 +113,11 @@ def _by(entry: m.Entry) -> tuple[str, ...]:
     return tuple(by) if isinstance(by, (list, tuple)) else (by,)
 
 
+def _short(name: str) -> str:
+    """A party's name without its capacities ("…, individually and as …", "(…)")."""
+    return re.sub(r"\s*\([^()]*\)", "", name).split(", individually")[0].strip() or name
+
+
 def _lanes(scenario: m.Scenario) -> tuple[tuple[Lane, ...], dict[str, int]]:
     groups: dict[str, list[m.Party]] = {"plaintiff": [], "official": [], "other": []}
     for p in scenario.parties:
@@ -124,14 +131,14 @@ def _lanes(scenario: m.Scenario) -> tuple[tuple[Lane, ...], dict[str, int]]:
         if not parties and key == "other":
             continue
         one, many = titles[key]
-        grouped = key == "official" and any("," in p.name or " and " in p.name for p in parties)
+        grouped = key != "other" and any(" and " in _short(p.name) or "," in _short(p.name) for p in parties)
         many_names = len(parties) > 1 or grouped
         if key == "other" and parties and all(p.kind is m.Kind.MUNICIPALITY for p in parties):
             one, many = "City or county", "Cities or counties"
         for p in parties:
             lane_of[p.id] = len(lanes)
         lane_of["@" + key] = len(lanes)
-        lanes.append(Lane(key, many if many_names else one, "; ".join(p.name for p in parties)))
+        lanes.append(Lane(key, many if many_names else one, "; ".join(_short(p.name) for p in parties)))
     lane_of["district_court"] = len(lanes)
     lanes.append(Lane("district_court", "District court", ""))
     lane_of["court_of_appeals"] = len(lanes)
