@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import posixpath
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -53,7 +54,7 @@ def test_links_are_relative_and_resolve(site: tuple[Path, dict[str, bytes]]) -> 
             continue
         tags = Tags(data.decode())
         ids[name] = {a["id"] or "" for _, a in tags.tags if a.get("id")}
-        links += [(name, a[k] or "") for _, a in tags.tags for k in ("href", "src") if k in a]
+        links += [(name, a[k] or "") for _, a in tags.tags for k in ("href", "src", "xlink:href") if k in a]
     for page, link in links:
         assert not link.startswith(("/", "http:", "https:", "file:", "//", "javascript:")), (page, link)
         target, fragment = urldefrag(link)
@@ -102,3 +103,20 @@ def test_site_command(tmp_path: Path) -> None:
     done = qiflow("site", str(tmp_path / "s"))
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "s" / "index.html").is_file() and "files to" in done.stdout
+
+
+def _luminance(hex_colour: str) -> float:
+    channels = [int(hex_colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+@pytest.mark.parametrize(("ink", "ground"), [
+    ("ink", "paper"), ("muted", "paper"), ("muted", "soft"), ("accent", "paper"), ("error", "error-bg"),
+    ("warn", "warn-bg"), ("ok", "ok-bg"), ("ink", "current"), ("muted", "warn-bg"), ("ink", "soft"),
+])
+def test_text_colours_meet_wcag_aa(ink: str, ground: str) -> None:
+    css = (ROOT / "qiflow" / "web" / "static" / "site.css").read_text()
+    colours = dict(re.findall(r"--([\w-]+): (#[0-9a-f]{6})", css))
+    light, dark = sorted((_luminance(colours[ink]), _luminance(colours[ground])), reverse=True)
+    assert (light + 0.05) / (dark + 0.05) >= 4.5, f"{ink} on {ground}"
