@@ -158,6 +158,8 @@ def test_stepping_reveals_entries_in_order(browser: Any, pages: Path) -> None:
     assert page.eval_on_selector_all(".timeline .current", "els => els.map(e => e.id)") == [marks[ids[3]]]
     page.get_by_role("button", name="Next").click()
     assert visible_entries(page) == ids[:5]
+    page.locator(f'.timeline a[*|href="#{ids[8]}"]').first.click()
+    assert visible_entries(page) == ids[:9], "a box on the timeline steps to its entry"
     page.keyboard.press("a")
     assert visible_entries(page) == ids
     w.clean()

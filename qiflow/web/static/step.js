@@ -133,6 +133,13 @@
   }
 
   predictBox.addEventListener("change", show);
+  document.addEventListener("click", function (ev) {
+    var link = ev.target.closest && ev.target.closest(".timeline a");
+    if (!link || !st.on) { return; }
+    var target = (link.getAttribute("href") || link.getAttribute("xlink:href") || "").slice(1);
+    var index = entries.map(function (li) { return li.id; }).indexOf(target);
+    if (index >= 0 && !asking()) { st.at = index; enter(); }
+  });
   bar.addEventListener("click", function (ev) {
     var act = ev.target.getAttribute && ev.target.getAttribute("data-act");
     if (act === "start") { start(); } else if (act === "next") { next(); }
