@@ -99,10 +99,27 @@ def test_report_html_writes_one_self_contained_file(tmp_path: Path) -> None:
     assert qiflow("report", str(HOSTILE), "--html", "-o", str(tmp_path / "h.html")).returncode == 0
 
 
-def test_site_command(tmp_path: Path) -> None:
-    done = qiflow("site", str(tmp_path / "s"))
+def test_site_command_removes_only_its_own_stale_pages(tmp_path: Path) -> None:
+    out = tmp_path / "s"
+    (out / "cases").mkdir(parents=True)
+    (out / "cases" / "gone.html").write_text('<!doctype html><meta name="generator" content="qiflow">old')
+    (out / "notes.html").write_text("<p>the teacher's own page</p>")
+    done = qiflow("site", str(out))
     assert done.returncode == 0, done.stderr
-    assert (tmp_path / "s" / "index.html").is_file() and "files to" in done.stdout
+    assert (out / "index.html").is_file() and "files to" in done.stdout
+    assert not (out / "cases" / "gone.html").exists() and "removed" in done.stdout
+    assert (out / "notes.html").read_text() == "<p>the teacher's own page</p>"
+
+
+def test_inlined_svg_prefixes_its_own_ids_and_keeps_outside_links() -> None:
+    from qiflow.web.pictures import inline
+
+    svg = ('<?xml version="1.0"?>\n<svg width="1"><title>qi_stay</title><g id="a_c1"><a xlink:href="#e3">'
+           '<use href="#a_c1"/></a></g></svg>\n')
+    out = str(inline(svg, "tl1", 'Alt "quoted" <b>'))
+    assert out.startswith('<svg role="img" aria-label="Alt &#34;quoted&#34; &lt;b&gt;"')
+    assert 'id="tl1-a_c1"' in out and 'href="#tl1-a_c1"' in out and 'xlink:href="#e3"' in out
+    assert "qi_stay" not in out and "<?xml" not in out
 
 
 def _luminance(hex_colour: str) -> float:

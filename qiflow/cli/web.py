@@ -42,8 +42,10 @@ def site(out: Path, scenarios: Path) -> None:
 
     try:
         files = build(scenarios)
-        write(out, files)
+        removed = write(out, files)
     except (ScenarioError, OutputError) as error:
         fail(error)
     size = sum(len(data) for data in files.values())
+    for name in removed:
+        click.echo(f"removed {out / name} (no longer in the library)")
     click.echo(f"wrote {len(files)} files to {out} ({size:,} bytes); open {out / 'index.html'}")

@@ -244,9 +244,21 @@ def _slides() -> list[SlideView]:
     return out
 
 
-def write(out: Path, files: dict[str, bytes]) -> None:
-    """Write the site into ``out`` (created if missing), each file atomically."""
+GENERATOR = b'<meta name="generator" content="qiflow">'
+
+
+def write(out: Path, files: dict[str, bytes]) -> list[str]:
+    """Write the site into ``out`` (created if missing), each file atomically; remove the pages an earlier
+    build wrote that this one does not (a scenario renamed or removed). Only pages qiflow made are removed.
+    Returns the names removed."""
     for name, data in files.items():
         target = out / name
         target.parent.mkdir(parents=True, exist_ok=True)
         write_output(target, data)
+    removed = []
+    for page in sorted(out.rglob("*.html")):
+        name = page.relative_to(out).as_posix()
+        if name not in files and GENERATOR in page.read_bytes()[:2000]:
+            page.unlink()
+            removed.append(name)
+    return removed
