@@ -43,6 +43,7 @@
     var last = st.at >= entries.length - 1 && !asking();
     document.documentElement.classList.toggle("predicting", st.on && predictBox.checked && !last);
     statusEl.textContent = st.on ? "Entry " + (st.at + 1) + " of " + entries.length : "";
+    bar.querySelector("[data-act=start]").hidden = st.on;
     bar.querySelector("[data-act=prev]").disabled = !st.on || st.at <= 0;
     bar.querySelector("[data-act=next]").disabled = st.on && st.at >= entries.length - 1;
     mark();
