@@ -10,6 +10,7 @@ fields; nothing here reads the engine's posture.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 
@@ -28,6 +29,9 @@ from qiflow.teach.words import (
     short_cite,
     violations_at,
 )
+
+WICKS = dt.date(1995, 1, 6)
+"""Wicks v. Miss. State Emp. Servs., 41 F.3d 991: from this day a QI deferral needs the gate-1 holding too."""
 
 
 @dataclass(frozen=True)
@@ -226,16 +230,19 @@ def _qi102(f: Facts, position: int) -> list[Link]:
     if f.report.carswell_rules:
         links.append(Link(f"judged by the law as of {f.law_day}, the Carswell rules apply: a court may not "
                           "defer a QI motion to dismiss at all", None, "LAW.md s.3", "Carswell, 54 F.4th at 311"))
+    elif f.report.law_as_of is not None and f.report.law_as_of < WICKS:
+        links.append(Link("before Wicks (Jan. 6, 1995) a court could defer only if it identified a question of "
+                          "fact it had to resolve first; this ruling identifies none", here, "LAW.md s.11",
+                          "Lion Boulos, 834 F.2d at 507-08"))
     else:
         missing = []
         if not e.pleadings_overcome_qi:
             missing.append("holds that the pleadings overcome QI")
         if not e.fact_questions:
             missing.append("identifies a question of fact")
+        said = " nor ".join(missing) if missing else "says why"
         links.append(Link("before Carswell a court could defer only after the gate-1 holding and with a question "
-                          "of fact identified; this ruling neither " + " nor ".join(missing)
-                          if len(missing) == 2 else "before Carswell a court could defer only after the gate-1 "
-                          f"holding and with a question of fact identified; this ruling never {missing[0] if missing else 'says why'}",
+                          f"of fact identified; this ruling {'neither ' if len(missing) == 2 else 'never '}{said}",
                           here, "LAW.md s.3", "Backe, 691 F.3d at 648"))
     return links
 

@@ -46,6 +46,18 @@ EVENT: TypeAdapter[m.Event] = TypeAdapter(m.Event)
 PREDICTED = ("discovery_order", "motion_to_dismiss_ruling", "discovery", "qi_ruling", "judgment")
 """The moves the class is asked about before the reveal: what a court may do, and discovery."""
 SKIP = {"event", "expect", "note", "review"}
+FIELD_WORDS = {
+    "asserts_qi": "asserts QI", "pleadings_overcome_qi": "holds the pleadings overcome QI (gate 1)",
+    "fact_questions": "fact questions (gate 2)", "authorized": "authorized requests (gate 3)",
+    "from_": "appeal from (docket no.)", "motion": "ruling on motion (docket no.)", "appeal": "appeal (docket no.)",
+    "reserves_qi": "leaves QI for later, whatever its title", "reply_ordered": "orders a Rule 7(a) reply",
+    "date_filed": "date filed", "confer_by": "confer by", "report_by": "report by", "description": "docket text",
+}
+"""How the stepper names a field when it asks for it."""
+
+
+def _words(name: str) -> str:
+    return FIELD_WORDS.get(name, name.replace("_", " "))
 COMMANDS = ("status", "moves", "next", "add", "undo", "why", "whynot", "mode", "jump", "predict", "save",
             "report", "help", "quit")
 HELP = """Commands:
@@ -247,7 +259,7 @@ def fill(event: str, ask: Callable[[str, list[str] | None], str | None], session
             if inner is m.FactQuestion or inner is m.Request:
                 items: list[dict[str, object]] = []
                 while True:
-                    reply = ask(f"  {name.replace('_', ' ')}: 'id: text' (blank line ends): ", None)
+                    reply = ask(f"  {_words(name)}: 'id: text' (blank line ends): ", None)
                     if reply is None:
                         return None
                     if not reply.strip():
@@ -260,7 +272,7 @@ def fill(event: str, ask: Callable[[str, list[str] | None], str | None], session
             if inner is m.Authorization:
                 items = []
                 while True:
-                    reply = ask("  authorized: 'request: question ids' (blank line ends): ", None)
+                    reply = ask(f"  {_words(name)}: 'request id: question ids' (blank line ends): ", None)
                     if reply is None:
                         return None
                     if not reply.strip():
@@ -272,7 +284,7 @@ def fill(event: str, ask: Callable[[str, list[str] | None], str | None], session
                 continue
             hint = " (comma-separated)"
         shown = "" if required else " [blank: default]"
-        reply = ask(f"  {name.replace('_', ' ')}{hint}{shown}: ", words)
+        reply = ask(f"  {_words(name)}{hint}{shown}: ", words)
         if reply is None:
             return None
         reply = reply.strip()

@@ -45,7 +45,7 @@ class ToolkitPrompter:
     def ask(self, prompt: str, words: list[str] | None = None) -> str | None:
         from prompt_toolkit.completion import WordCompleter
 
-        completer = WordCompleter(words, sentence=True) if words else None
+        completer = WordCompleter(words, ignore_case=True) if words else None
         try:
             return self.session.prompt(prompt, completer=completer)
         except (EOFError, KeyboardInterrupt):
