@@ -22,12 +22,15 @@ from qiflow.files.discover import is_corpus
               help="jsonl (many inputs): one line per docket, then a summary line.")
 @click.option("--law-as-of", callback=parse_date, metavar="YYYY-MM-DD", help="Judge by the law as it stood that day.")
 @click.option("--mode", type=click.Choice(["audit", "strict"]), help="Override the scenario's mode.")
-@click.option("--until", "until", type=int, metavar="DKT",
-              help="Stop after docket entry DKT (its entry_number) and show what may happen from there.")
+@click.option("--until", "until", metavar="ENTRY",
+              help="Stop after ENTRY (a docket number such as 35, or a position such as 'Entry 12' for an "
+                   "unnumbered entry) and show what may happen from there.")
+@click.option("--verbose", "-v", is_flag=True, help="Also show machine names, ids and every authority.")
+@click.option("--hide-verdicts", is_flag=True, help="Hide every judgment: a 'spot the departure' exercise.")
 @jobs_option
 @click.option("--summary-only", is_flag=True, help="Many inputs: print only the corpus summary.")
-def run(inputs: tuple[str, ...], fmt: str, law_as_of: dt.date | None, mode: str | None, until: int | None,
-        jobs: int | None, summary_only: bool) -> None:
+def run(inputs: tuple[str, ...], fmt: str, law_as_of: dt.date | None, mode: str | None, until: str | None,
+        verbose: bool, hide_verdicts: bool, jobs: int | None, summary_only: bool) -> None:
     """Play a scenario's docket and report what the law makes of each entry.
 
     INPUTS is one scenario file (the full report), or files, directories, globs and JSON Lines files
@@ -39,21 +42,26 @@ def run(inputs: tuple[str, ...], fmt: str, law_as_of: dt.date | None, mode: str 
             fail("--until steps through one scenario file; give just one")
         return run_corpus(inputs, fmt, jobs, summary_only, law_as_of, mode)
     from qiflow.engine.run import audit
-    from qiflow.views.text import make_console, render
+    from qiflow.teach.authoring import law_as_of_warnings
+    from qiflow.teach.docket import NoSuchEntry, find
+    from qiflow.views.text import render
 
     file = Path(inputs[0])
     scenario = load_or_fail(file)
     if until is not None:
-        numbers = [e.entry_number for e in scenario.docket]
-        if until not in numbers:
-            raise click.BadParameter(f"no docket entry numbered {until} in {file}", param_hint="--until")
-        scenario = scenario.model_copy(update={"docket": scenario.docket[: numbers.index(until) + 1]})
+        try:
+            position = find(scenario.docket, until)
+        except NoSuchEntry as error:
+            raise click.BadParameter(f"{error} (in {file})", param_hint="--until") from None
+        scenario = scenario.model_copy(update={"docket": scenario.docket[:position]})
+    for warning in law_as_of_warnings(scenario, law_as_of):
+        click.echo(f"qiflow: warning: {file}: {warning}", err=True)
     report = audit(scenario, file=str(file), law_as_of=law_as_of, mode=mode)
     if fmt in ("json", "jsonl"):
         click.echo(json.dumps(report.model_dump(mode="json"), indent=2 if fmt == "json" else None,
                               ensure_ascii=False))
     else:
-        render(report, make_console())
+        render(report, scenario=scenario, verbose=verbose, hide_verdicts=hide_verdicts)
     sys.exit(Exit.FOUND if report.has_errors else Exit.CLEAN)
 
 

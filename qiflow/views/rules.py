@@ -30,6 +30,25 @@ def describe_rule(code: Code) -> str:
     return "\n".join(lines)
 
 
-def list_rules() -> str:
+def list_rules(columns: int | None = None) -> str:
+    """One code a row; the rule wraps on words under its own column, never splitting a word."""
+    import textwrap
+
+    from qiflow.views.text import terminal_width
+
     width = max(len(c.name) for c in CODES.values())
-    return "\n".join(f"{c.code}  {c.name:<{width}}  {c.severity.value:<7}  {c.rule}" for c in CODES.values())
+    indent = " " * (5 + 2 + width + 2 + 7 + 2)
+    total = columns or terminal_width()
+    if total - len(indent) < 50:  # narrow: the rule goes under the code, indented
+        indent = " " * 7
+    room = max(total - len(indent), 30)
+    rows = []
+    for c in CODES.values():
+        lines = textwrap.wrap(c.rule, room, break_long_words=False, break_on_hyphens=False) or [""]
+        if len(indent) == 7:
+            rows.append(f"{c.code}  {c.name}  ({c.severity.value})")
+            rows += [indent + line for line in lines]
+        else:
+            rows.append(f"{c.code}  {c.name:<{width}}  {c.severity.value:<7}  {lines[0]}")
+            rows += [indent + line for line in lines[1:]]
+    return "\n".join(rows)

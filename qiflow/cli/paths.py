@@ -1,0 +1,38 @@
+"""``qiflow paths``: shortest and simple paths through the careful procedure, in each era; export as scenarios."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from qiflow.cli.common import fail
+
+
+@click.command()
+@click.option("--era", type=click.Choice(["before-carswell", "after-carswell", "both"]), default="both",
+              show_default=True)
+@click.option("--all", "all_", is_flag=True, help="List every simple path, not the first twelve.")
+@click.option("--export", "export", type=click.Path(path_type=Path), metavar="DIR",
+              help="Write the paths as scenarios under DIR/<era>/ (qiflow check DIR replays them).")
+def paths(era: str, all_: bool, export: Path | None) -> None:
+    """The shortest docket to each phase and every simple path to lawful limited discovery."""
+    from qiflow.files.write import OutputError, write_output
+    from qiflow.teach.paths import ERAS, exports, render
+
+    eras = list(ERAS) if era == "both" else [era]
+    limit = None if all_ else 12
+    if export is None:
+        click.echo("\n\n".join(render(e, limit or 10**6) for e in eras))
+        return
+    written = 0
+    for e in eras:
+        for name, text in exports(e, limit).items():
+            target = export / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                write_output(target, text)
+            except OutputError as error:
+                fail(error)
+            written += 1
+    click.echo(f"Wrote {written} scenarios under {export}; qiflow check {export} replays them.")

@@ -1,0 +1,107 @@
+"""Teaching tools: the stepper over plain stdin, a saved docket replaying identically, chains, grader, quiz."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+
+from qiflow.engine.run import audit
+from qiflow.files.load import load
+from qiflow.teach.chains import case_chain, entry_chain, render_chain, why_not
+from qiflow.teach.grade import lessons
+from qiflow.teach.play import Session, run
+from qiflow.teach.prompts import LinePrompter
+from qiflow.teach.quiz import grade, questions, score
+from tests.conftest import ROOT, SCENARIOS
+
+ZAPATA = SCENARIOS / "cases" / "zapata-v-melson.yaml"
+QI101 = SCENARIOS / "rules" / "qi101-discovery-while-qi-motion-pending.yaml"
+SCRIPT = ROOT / "tests" / "data" / "play-rusanowsky.txt"
+
+
+def qiflow(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "qiflow", *args], check=False, capture_output=True, text=True, cwd=ROOT,
+                          input=stdin)
+
+
+def _report_json(path) -> dict:
+    data = json.loads(qiflow("run", str(path), "--format", "json").stdout)
+    data.pop("file")
+    return data
+
+
+def test_play_builds_the_rusanowsky_path_and_the_saved_file_replays_identically(tmp_path) -> None:
+    target = tmp_path / "built.yaml"
+    script = SCRIPT.read_text().replace("/tmp/built.yaml", str(target))
+    done = qiflow("play", stdin=script)
+    assert done.returncode == 0, done.stderr
+    assert "Saved 11 entries" in done.stdout and "Dkt. 14 answer: lawful. Now: QI asserted: discovery stayed." in done.stdout
+    assert "Took back the joint status report" in done.stdout  # undo
+    assert "Why not discovery order" in done.stdout and "gate 1" in done.stdout
+    saved = load(target)
+    assert saved.docket[-1].event == "joint_report"
+    session = Session(saved.title, list(saved.parties), saved.law_as_of, saved.mode, list(saved.docket))
+    again = session.report().model_dump(mode="json")
+    again.pop("file")
+    assert _report_json(target) == again
+    assert audit(saved).state == "joint_report_filed"
+
+
+def test_play_steps_through_a_scenario_with_predict_then_reveal() -> None:
+    out = io.StringIO()
+    session = Session.from_scenario(load(ZAPATA))
+    script = io.StringIO("next\nnext\nnext\nnext\nB\nwhy\nmode strict\nundo\nmoves\njump 20\nstatus\nquit\n")
+    run(session, LinePrompter(script, out), lambda said: out.write(said + "\n"))
+    text = out.getvalue()
+    assert "Question 1. May the court rule this way now?" in text and "Right." in text
+    assert "Now in strict mode" in text and "Jumped to just after Dkt. 20" in text
+    assert "Class prediction: B" in text and "qi_motion_pending" not in text
+
+
+def test_a_chain_names_the_entries_and_rules() -> None:
+    sc = load(QI101)
+    report = audit(sc)
+    chain = entry_chain(sc, report, 4)
+    said = render_chain(chain)
+    assert chain.code == "QI101" and "the QI motion to dismiss at Dkt. 9 was still pending" in said
+    assert "no ruling had decided it" in said and "Carswell, 54 F.4th at 311-12" in said
+    assert json.loads(json.dumps(chain.as_dict()))["links"][0]["entry"] == "Dkt. 9"
+    assert case_chain(sc, report).lawful is False
+
+
+def test_zapata_chains_cite_only_what_existed_in_2014() -> None:
+    sc = load(ZAPATA)
+    said = render_chain(case_chain(sc, audit(sc)))
+    assert "before Carswell a court could defer only after the gate-1 holding" in said
+    assert "Webb, 618" not in said  # decided 2015, after the day the docket is judged
+
+
+def test_why_not_says_what_would_make_it_lawful() -> None:
+    sc = load(QI101)
+    upto = sc.model_copy(update={"docket": sc.docket[:2]})
+    answer = why_not("discovery_order", audit(upto))
+    first = answer.requirements[0]
+    assert first.code == "QI101" and not first.met and first.bars and "Dkt. 9" in first.fix
+
+
+def test_the_grader_teaches() -> None:
+    sc = load(QI101)
+    wrong = sc.model_copy(update={"expect": sc.expect.model_copy(update={"violations": ["QI201"]})})
+    said = " ".join(str(x) for x in lessons(wrong, audit(wrong)))
+    assert "You predicted QI201, but Dkt. 15 holds that the pleadings overcome QI" in said
+    assert "you missed QI101 at Dkt. 15: the QI motion to dismiss at Dkt. 9 was still pending" in said
+    assert "(Carswell, 54 F.4th at 311-12)" in said and "True" not in said and "expected" not in said
+
+
+def test_quiz_scores_and_quotes_the_rule_when_wrong() -> None:
+    sc = load(ZAPATA)
+    asked = questions(sc, audit(sc))
+    assert [q.label for q in asked] == ["Entry 4", "Dkt. 20"]
+    right = grade(asked[0], "B")
+    wrong = grade(asked[1], "A")
+    assert right.correct and not wrong.correct and score([right, wrong]) == (1, 2)
+    assert any("The rule:" in line and "Gate 1" in line for line in wrong.lines)
+    done = qiflow("quiz", str(ZAPATA), "--answers", "B,DEG")
+    assert done.stdout.strip().endswith("Score: 2 of 2")
