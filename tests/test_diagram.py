@@ -14,7 +14,7 @@ from qiflow.procedure.careful import CLUSTERS, PROCEDURE
 from qiflow.views.diagram import case_graph, procedure_graph, to_dot, to_mermaid
 from qiflow.views.diagram.procedure_view import barred_id, gate_id
 from tests.conftest import ROOT, SCENARIOS
-from tests.helpers import QI_ANSWER, QI_MOTION, REQUESTS, gated_order, scenario
+from tests.support.helpers import QI_ANSWER, QI_MOTION, REQUESTS, gated_order, scenario
 
 RUSANOWSKY = SCENARIOS / "rusanowsky-v-city-of-dallas.yaml"
 

@@ -17,7 +17,7 @@ from qiflow.engine.run import audit
 from qiflow.views.diagram import DotMissing, case_graph, procedure_graph, render, to_dot
 from qiflow.views.diagram.escape import mermaid
 from tests.conftest import ROOT
-from tests.helpers import CAST, QI_ANSWER, REQUESTS, scenario
+from tests.support.helpers import CAST, QI_ANSWER, REQUESTS, scenario
 
 needs_dot = pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz `dot` is not installed")
 

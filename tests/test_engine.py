@@ -8,7 +8,7 @@ import pytest
 
 from qiflow.engine.run import audit
 from qiflow.scenario import Scenario
-from tests.helpers import QI_ANSWER, QI_MOTION, REQUESTS, gated_order, scenario
+from tests.support.helpers import QI_ANSWER, QI_MOTION, REQUESTS, gated_order, scenario
 
 
 def codes(*docket, **top) -> list[str]:  # noqa: ANN001, ANN002, ANN003

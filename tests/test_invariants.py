@@ -34,13 +34,15 @@ def test_the_lawful_path_keeps_every_invariant() -> None:
 
 
 @pytest.mark.parametrize("name, docket", [
-    ("qi_only_for_individuals", [{"event": "answer", "by": "city", "asserts_qi": True}]),
+    ("court_not_divested", [{"event": "motion_to_dismiss", "by": "o1", "asserts_qi": True},
+                            {"event": "motion_to_dismiss_ruling", "motion": 1, "outcome": "denied"},
+                            {"event": "appeal", "by": "o1", "from": 2}, {"event": "qi_ruling", "outcome": "denied"}]),
     ("qi_motion_decided", [{"event": "motion_to_dismiss", "by": "o1", "asserts_qi": True},
                            {"event": "motion_to_dismiss_ruling", "motion": 1, "outcome": "deferred"}]),
-    ("authorized_through_gates", [ANSWER, MOTION, {**LAWFUL, "pleadings_overcome_qi": False}]),
-    ("taken_under_order", [ANSWER, {"event": "discovery", "against": "o1"}]),
-    ("taken_while_gates_hold", [MOTION, {**LAWFUL, "against": None, "scope": "general"}, ANSWER,
-                                {"event": "discovery", "against": "o1"}]),
+    ("orders_through_gates", [ANSWER, MOTION, {**LAWFUL, "pleadings_overcome_qi": False}]),
+    ("discovery_through_gates", [ANSWER, {"event": "discovery", "against": "o1"}]),
+    ("discovery_through_gates", [MOTION, {**LAWFUL, "against": None, "scope": "general"}, ANSWER,
+                                 {"event": "discovery", "against": "o1", "requests": ["r1"]}]),
     ("gates_in_order", [ANSWER, MOTION, {**LAWFUL, "pleadings_overcome_qi": False}]),
     ("requests_in_order", [ANSWER, MOTION, {**LAWFUL, "authorized": [{"request": "r2"}]}]),
     ("no_merits_discovery", [ANSWER, {**LAWFUL, "scope": "general", "authorized": []}]),

@@ -15,7 +15,7 @@ from qiflow.engine.run import audit
 from qiflow.files.load import load
 from qiflow.views.text import render
 from tests.conftest import ROOT, SCENARIOS
-from tests.helpers import QI_MOTION, REQUESTS, gated_order, scenario
+from tests.support.helpers import QI_MOTION, REQUESTS, gated_order, scenario
 
 RUSANOWSKY = SCENARIOS / "rusanowsky-v-city-of-dallas.yaml"
 ZAPATA = SCENARIOS / "cases" / "zapata-v-melson.yaml"

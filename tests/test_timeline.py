@@ -27,7 +27,7 @@ from qiflow.views.diagram.timeline import (
     timeline,
 )
 from tests.conftest import ROOT, SCENARIOS
-from tests.helpers import CAST, QI_ANSWER, REQUESTS, gated_order, scenario
+from tests.support.helpers import CAST, QI_ANSWER, REQUESTS, gated_order, scenario
 
 needs_dot = pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz `dot` is not installed")
 SVG = "{http://www.w3.org/2000/svg}"

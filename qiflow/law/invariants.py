@@ -166,7 +166,7 @@ def _court_not_divested(before: Posture, entry: m.Entry, after: Posture) -> bool
         named = entry.defendants if entry.defendants is not None else list(before.defendants)
     else:
         return True
-    return not any(_appealing(before, o) for o in named)
+    return not any(_appealing(before, o) for o in named if o in before.officials)
 
 
 ONLY_OFFICIALS_HOLD_QI = Invariant(

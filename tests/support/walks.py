@@ -22,7 +22,7 @@ from qiflow.engine.step import Docket, judge
 from qiflow.law.effects import apply
 from qiflow.law.posture import Posture
 from qiflow.procedure.careful import PROCEDURE, Procedure
-from qiflow.verify.explore import CAST, LAW_AS_OF, alphabet
+from qiflow.verify.alphabet import CAST, LAW_AS_OF, alphabet
 
 QUESTIONS = ("q1", "q2")
 REQUESTS = ("r1", "r2", "r3")
