@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from qiflow import scenario as m
+from qiflow.law.authorities import Authority
 from qiflow.law.codes import CODES, Code
 from qiflow.law.effects import non_holders, order_against, qi_ruling_officials
 from qiflow.law.eras import ALWAYS, CARSWELL, WICKS
@@ -39,6 +40,10 @@ class Guard:
     @property
     def blocks(self) -> bool:
         return self.bars and self.code.is_error
+
+    @property
+    def authorities(self) -> tuple[Authority, ...]:
+        return self.code.authorities
 
     @property
     def since(self) -> dt.date:

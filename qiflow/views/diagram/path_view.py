@@ -6,6 +6,7 @@ from qiflow import scenario as m
 from qiflow.engine.report import EntryReport, Report
 from qiflow.procedure.careful import PHASE, PROCEDURE, Procedure
 from qiflow.views.diagram import style
+from qiflow.views.diagram.bars import BARS
 from qiflow.views.diagram.escape import shorten
 from qiflow.views.diagram.graph import Graph, Label, Node, Text
 from qiflow.views.diagram.procedure_view import (
@@ -81,7 +82,7 @@ def case_graph(scenario: m.Scenario, report: Report, procedure: Procedure = PROC
     for e in report.entries:
         graph.nodes[e.phase_before].attrs |= _VISITED
         step = (Text(_tag(e), bold=True), *wrapped(procedure.move[e.event].label, 24), *_codes(e))
-        crossed = {g.code.code for g in PHASE[e.phase_before].bars} & set(e.codes)
+        crossed = {g.code.code for g in BARS.get(e.phase_before, ())} & set(e.codes)
         if not e.accepted or (crossed and e.phase == e.phase_before):
             graph.add(Node(barred_id(e.phase_before), "barred", (Text("barred"),), cluster=PHASE[e.phase_before].cluster))
             graph.connect(e.phase_before, barred_id(e.phase_before), "path", step, color=style.BARRED,

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from qiflow.law.codes import Code
 from qiflow.law.guards import GATES, Guard
-from qiflow.procedure.careful import CLUSTERS, PROCEDURE, SETTLE, Move, Procedure, Route
+from qiflow.procedure.careful import CLUSTERS, PROCEDURE, SETTLE
+from qiflow.procedure.model import Move, Procedure, Route
+from qiflow.views.diagram.bars import BARS
 from qiflow.views.diagram import style
 from qiflow.views.diagram.escape import clean
 from qiflow.views.diagram.graph import Graph, Label, Node, Text
@@ -197,7 +199,7 @@ class _Drawing:
         octagons of two barred phases on neighbouring rows do not reach across the same lines."""
         sides: dict[str, bool] = {}
         for phase in self.procedure.phases:
-            barred = [(move, guard) for guard in phase.bars for move in self.procedure.moves if guard in move.guards]
+            barred = [(move, guard) for guard in BARS.get(phase.name, ()) for move in self.procedure.moves if guard in move.guards]
             if barred:
                 codes = dict.fromkeys(guard.code.code for _, guard in barred)
                 tip = "; ".join(f"{move.label}: {guard.code.code} {guard.code.name}" for move, guard in barred)
@@ -210,7 +212,7 @@ def _legend(procedure: Procedure) -> Node:
     """What the shapes and lines mean, beside the violation codes the picture shows, two to a row."""
     codes: dict[str, Code] = {}
     for phase in procedure.phases:
-        for guard in phase.bars:
+        for guard in BARS.get(phase.name, ()):
             codes.setdefault(guard.code.code, guard.code)
     for guard in GATES:
         if guard in procedure.guards:

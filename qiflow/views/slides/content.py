@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from itertools import pairwise
 
+from qiflow.views.diagram.bars import BARS
 from qiflow.law import authorities as a
 from qiflow.law.authorities import Authority, Case, at
 from qiflow.law.guards import GATES, Guard
@@ -157,13 +158,13 @@ def slide_a(procedure: Procedure = PROCEDURE) -> Slide:
     motion, stay, appeal = phase["qi_motion_pending"], phase["qi_stay"], phase["on_appeal"]
     boxes = [
         Box("mtd", motion.label, "qi_motion_pending", lane="mtd", tone="start"),
-        Box("rule_first", "The court rules on it first: no discovery, no deferral", guards=motion.bars,
+        Box("rule_first", "The court rules on it first: no discovery, no deferral", guards=BARS[motion.name],
             cites=(at(a.CARSWELL, "311-12"),), lane="mtd"),
         Box("granted", "Granted: the claims against the official end", lane="mtd", tone="good"),
         Box("denied", "Denied: immediately appealable", lane="mtd", cites=(at(a.MITCHELL, "530"),)),
-        Box("appeal", "On appeal: the district court is divested", "on_appeal", guards=appeal.bars,
+        Box("appeal", "On appeal: the district court is divested", "on_appeal", guards=BARS[appeal.name],
             cites=(at(a.GRIGGS, "58"),), lane="mtd"),
-        Box("answer", stay.label, "qi_stay", guards=stay.bars, lane="answer", tone="start"),
+        Box("answer", stay.label, "qi_stay", guards=BARS[stay.name], lane="answer", tone="start"),
         Box("reply", "The court orders a Rule 7(a) reply", "reply_ordered", cites=(at(a.SCHULTEA, "1433-34"),),
             lane="answer"),
         Box("leave", "The plaintiff moves for leave, with specific requests", "discovery_sought", lane="answer"),
@@ -188,7 +189,7 @@ def slide_a(procedure: Procedure = PROCEDURE) -> Slide:
         tuple(boxes), arrows,
         lanes={"mtd": "QI raised in a motion to dismiss", "answer": "QI raised only in the answer",
                "practice": "District practice\n(N.D. Tex.)"},
-        must_show=tuple(dict.fromkeys((*motion.bars, *stay.bars, *appeal.bars,
+        must_show=tuple(dict.fromkeys((*BARS[motion.name], *BARS[stay.name], *BARS[appeal.name],
                                        *(g for g in GATES if g in procedure.guards)))),
         rows=(("granted", "denied"), ("mtd", "answer", "reply"), ("leave", "practice")), wrap=22,
     )
