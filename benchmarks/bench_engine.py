@@ -12,10 +12,10 @@ import sys
 import time
 from pathlib import Path
 
-from qiflow.procedure.careful import machine
-from qiflow.engine.run import audit
 from qiflow.engine.expect import scenario_files
+from qiflow.engine.run import audit
 from qiflow.files.load import load
+from qiflow.procedure.careful import machine
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -21,9 +21,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from qiflow.ingest.classify import REVIEW_BELOW
-from qiflow.ingest.docket import SourceEntry
-from qiflow.ingest.link import classify_all, resolve
+from qiflow.ingest.classify import REVIEW_BELOW  # noqa: E402 - after the path set-up above
+from qiflow.ingest.docket import SourceEntry  # noqa: E402 - after the path set-up above
+from qiflow.ingest.link import classify_all, resolve  # noqa: E402 - after the path set-up above
 
 DEVSET = ROOT / "tests" / "data" / "import" / "devset.jsonl"
 RULINGS = {"motion_to_dismiss_ruling", "qi_ruling", "discovery_order", "judgment", "appeal_ruling"}
@@ -58,7 +58,7 @@ def predict(rows: list[dict], naive: bool = False) -> dict[str, dict]:
         entries = [SourceEntry(r["entry_number"], dt.date.fromisoformat(r["date_filed"]) if r["date_filed"] else None,
                                r["text"]) for r in group]
         items = resolve(classify_all(entries))
-        for r, item in zip(group, items):
+        for r, item in zip(group, items, strict=False):
             evs = item.events
             out[r["id"]] = {
                 "kinds": sorted({e.kind for e in evs}),
@@ -92,7 +92,7 @@ def score(rows: list[dict], pred: dict[str, dict], errors: bool = False) -> dict
         if "outcomes" in g:
             links = g.get("links") or [None]
             if len(g["outcomes"]) == len(links):
-                gold_map = {n: o for n, o in zip(links, g["outcomes"])}
+                gold_map = {n: o for n, o in zip(links, g["outcomes"], strict=False)}
             else:
                 gold_map = {None: g["outcomes"][0]}
             pm = p["outcomes"] if None not in gold_map else {None: next(iter(p["outcomes"].values()), None)}

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -76,6 +76,7 @@ class Authorization(Model):
 class Entry(Model):
     """Fields every docket entry may carry (CourtListener's names where they exist)."""
 
+    event: str
     entry_number: int | None = None
     date_filed: dt.date | None = None
     description: str | None = None
@@ -250,12 +251,9 @@ class Other(Entry):
 
 
 Event = Annotated[
-    Union[
-        Complaint, Answer, MotionToDismiss, MotionToDismissRuling, ReplyOrder, Reply, SjNotice,
-        DiscoveryMotion, Response, Referral, ConferenceOrder, Conference, JointReport, Supplement,
-        DiscoveryOrder, Discovery, SjMotion, QiRuling, Appeal, FrivolousCertification, AppealRuling,
-        Judgment, Order, Other,
-    ],
+    Complaint | Answer | MotionToDismiss | MotionToDismissRuling | ReplyOrder | Reply | SjNotice | DiscoveryMotion
+    | Response | Referral | ConferenceOrder | Conference | JointReport | Supplement | DiscoveryOrder | Discovery
+    | SjMotion | QiRuling | Appeal | FrivolousCertification | AppealRuling | Judgment | Order | Other,
     Field(discriminator="event"),
 ]
 

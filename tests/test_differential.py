@@ -37,7 +37,7 @@ def engine_verdict(d: dict, scenario=None) -> Verdict:
 
 def _differences(engine: Verdict, oracle: Verdict) -> list[str]:
     out = []
-    for i, (a, b) in enumerate(zip(engine.codes, oracle.codes)):
+    for i, (a, b) in enumerate(zip(engine.codes, oracle.codes, strict=False)):
         if a != b:
             out.append(f"docket[{i}] (position {i + 1}): engine {a}, oracle {b}")
     if len(engine.codes) != len(oracle.codes):

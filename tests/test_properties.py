@@ -8,13 +8,12 @@ and Hypothesis' own search falsifies it once any one blocking guard is removed.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Callable
+from collections.abc import Callable
 
 import pytest
 from hypothesis import given, settings
 
 from qiflow import scenario as m
-from qiflow.engine.run import audit
 from qiflow.engine.step import Docket
 from qiflow.law.invariants import SAFETY, broken
 from qiflow.procedure.careful import PROCEDURE, Procedure

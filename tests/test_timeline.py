@@ -123,7 +123,7 @@ def test_a_long_docket_pages_onto_several_slides_in_order_and_says_so() -> None:
     assert len(tl.pages) > 1
     shown = [p for page in tl.pages for c in page.cards for p in c.positions]
     assert shown == list(range(1, len(entries) + 1))
-    for page, dot in zip(tl.pages, dots(tl)):
+    for page, dot in zip(tl.pages, dots(tl), strict=False):
         assert len(page.cards) <= MAX_BOXES and len(page.columns) <= MAX_COLUMNS
         assert f"page {page.number} of {len(tl.pages)}" in dot
     assert "Continued on page 2" in dots(tl)[0] and "Continued" not in dots(tl)[-1]

@@ -53,11 +53,11 @@ def import_(file: Path, fmt: str | None, output: str | None, assume: tuple[str, 
     if not run_:
         sys.exit(Exit.CLEAN)
     from qiflow.engine.run import audit
-    from qiflow.views.text import make_console, render
+    from qiflow.views.text import render
 
     pending = imported.summary["need_review"]
     click.echo(f"UNREVIEWED DRAFT: the verdict below rests on {pending} classification(s) no human has confirmed.")
     report = audit(scenario, file=str(name))
-    render(report, make_console())
+    render(report)
     click.echo(f"UNREVIEWED DRAFT: {pending} classification(s) to confirm before relying on this verdict.")
     sys.exit(Exit.FOUND if report.has_errors else Exit.CLEAN)

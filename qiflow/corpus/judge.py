@@ -88,11 +88,11 @@ def judge(item: Item, options: Options | None = None) -> Outcome:
     validated = time.perf_counter()
     if options.check:
         from qiflow.engine.expect import mismatches
-        from qiflow.teach.grade import lessons
         from qiflow.engine.run import audit
+        from qiflow.teach.grade import lessons
 
         report = audit(scenario, file=item.name, law_as_of=options.law_as_of, mode=options.mode)
-        problems = tuple(lessons(scenario, report)) if mismatches(scenario, report) else ()
+        problems = tuple(str(x) for x in lessons(scenario, report)) if mismatches(scenario, report) else ()
         codes, appealable, discovery = tuple(report.codes), report.appealable, report.discovery_authorized
         errors = tuple(sorted({v.code for v in report.violations if v.severity == "error"}))
         state = report.state

@@ -47,7 +47,7 @@ def mismatches(scenario: m.Scenario, report: Report) -> list[Mismatch]:
             out.append(Mismatch("expect.refused", sorted(expect.refused or []), sorted(report.refused)))
         if "state" in given and expect.state != report.state:
             out.append(Mismatch("expect.state", expect.state, report.state))
-    for entry, got in zip(scenario.docket, report.entries):
+    for entry, got in zip(scenario.docket, report.entries, strict=False):
         if entry.expect is not None and sorted(set(entry.expect)) != sorted(set(got.codes)):
             name = f"Dkt. {entry.entry_number}" if entry.entry_number is not None else f"entry #{got.position}"
             out.append(Mismatch(f"{name} ({entry.event}) expect", sorted(set(entry.expect)), sorted(set(got.codes))))

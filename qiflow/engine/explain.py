@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import singledispatch
+from typing import cast
 
 from qiflow import scenario as m
 from qiflow.law import doctrines as d
@@ -67,7 +68,7 @@ def _assertion(entry: m.Answer | m.MotionToDismiss | m.SjMotion, before: Posture
     if not entry.asserts_qi:
         return f"{who} filed {what} without asserting qualified immunity.", ()
     officials, others = asserting_officials(entry, before), non_holders(entry, before)
-    said, why = "", ()
+    said, why = "", cast(tuple[Doctrine, ...], ())
     if officials:
         said = (f"{_names(before, officials)} asserted qualified immunity in {what}: discovery against "
                 f"{'them' if len(officials) > 1 else 'the official'} is stayed until immunity is decided, and the "

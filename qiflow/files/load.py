@@ -546,10 +546,10 @@ def _check_references(scenario: m.Scenario, data: Any, name: str) -> None:
         if isinstance(e, m.DiscoveryOrder):
             for j, auth in enumerate(e.authorized):
                 request_id(i, f"authorized[{j}].request", auth.request)
-                for k, q in enumerate(auth.addresses):
-                    if q not in questions:
+                for k, qid in enumerate(auth.addresses):
+                    if qid not in questions:
                         fail(i, f"authorized[{j}].addresses[{k}]",
-                             f"a fact-question id defined in this or an earlier entry; {quote(q)} is not")
+                             f"a fact-question id defined in this or an earlier entry; {quote(qid)} is not")
         if e.expect is not None:
             for j, code in enumerate(e.expect):
                 if code not in CODES:

@@ -9,8 +9,9 @@ force and as to whom, and the appeals. Effects (``effects.py``) return a new pos
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field, fields, replace
-from typing import Callable, Iterable
+from functools import cached_property
 
 from qiflow.law.eras import CARSWELL, WICKS
 from qiflow.scenario import Party
@@ -94,24 +95,6 @@ class Ruling:
     """It denied QI in whole or in part (a deciding denial, or a grant in part)."""
 
 
-class _cached:
-    """A query computed once per posture and kept in its ``__dict__`` (a posture never changes; ``evolve``
-    drops every cached answer). Like ``functools.cached_property``, without its lock."""
-
-    names: set[str] = set()
-
-    def __init__(self, query: Callable[[Posture], object]) -> None:
-        self.query, self.name = query, query.__name__
-        self.__doc__ = query.__doc__
-        _cached.names.add(self.name)
-
-    def __get__(self, posture: Posture | None, owner: type | None = None) -> object:
-        if posture is None:
-            return self
-        value = posture.__dict__[self.name] = self.query(posture)
-        return value
-
-
 @dataclass(frozen=True)
 class Posture:
     """Everything the guards, the invariants and the explanations read. Immutable: effects return a new one."""
@@ -164,8 +147,8 @@ class Posture:
     def evolve(self, **changes: object) -> Posture:
         """A copy with ``changes`` (``dataclasses.replace`` without re-running ``__init__``), cached queries dropped."""
         if not changes.keys() <= _FIELDS:
-            return replace(self, **changes)  # raises TypeError naming the unknown field
-        state = {k: v for k, v in self.__dict__.items() if k not in _cached.names}
+            return replace(self, **changes)  # type: ignore[arg-type]  # raises TypeError naming the field
+        state = {k: v for k, v in self.__dict__.items() if k not in _CACHED}
         state.update(changes)
         new = object.__new__(type(self))
         new.__dict__.update(state)
@@ -181,11 +164,11 @@ class Posture:
         return self.law_as_of >= CARSWELL
 
     # --- parties ------------------------------------------------------------------------------------
-    @_cached
+    @cached_property
     def defendants(self) -> tuple[str, ...]:
         return tuple(p.id for p in self.cast if p.is_defendant)
 
-    @_cached
+    @cached_property
     def officials(self) -> tuple[str, ...]:
         """Defendants of kind official sued individually (or both): the only parties who hold QI."""
         return tuple(p.id for p in self.cast if p.is_official)
@@ -241,7 +224,7 @@ class Posture:
         """QI asserted and not resolved, by an official still in the case."""
         return official in self.asserted and official in self.in_case and not self.qi_resolved(official)
 
-    @_cached
+    @cached_property
     def unresolved_officials(self) -> tuple[str, ...]:
         return tuple(o for o in self.officials if self.qi_unresolved(o))
 
@@ -328,3 +311,5 @@ class Posture:
 
 
 _FIELDS = frozenset(f.name for f in fields(Posture))
+_CACHED = frozenset(name for name, value in vars(Posture).items() if isinstance(value, cached_property))
+"""Queries answered once per posture (kept in its ``__dict__``); ``evolve`` drops them."""

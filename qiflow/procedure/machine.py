@@ -8,8 +8,9 @@ after the entry's effects; the law's guards are applied by the engine, not by th
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
-from typing import Callable
+from typing import Any
 
 from transitions import EventData, Machine
 
@@ -33,6 +34,7 @@ def _condition(cond: Condition) -> Callable[[EventData], bool]:
 
     def holds(event_data: EventData) -> bool:
         model = event_data.model
+        assert isinstance(model, Docket) and model.entry is not None and model.posture is not None
         return cond.holds(model.entry, model.posture)
 
     holds.__name__ = cond.name
@@ -55,7 +57,7 @@ def build_machine(procedure: Procedure) -> Machine:
             machine.add_transition(mv.event, source="*", dest=None)
             continue
         for route in mv.routes + procedure.settle:
-            sources = "*" if route.sources == ("*",) else list(route.sources)
+            sources: Any = "*" if route.sources == ("*",) else list(route.sources)
             machine.add_transition(
                 mv.event, source=sources, dest=route.dest, conditions=[_condition(c) for c in route.when]
             )
@@ -76,7 +78,7 @@ class Runner:
 
     def fire(self, entry: m.Entry, posture: Posture) -> str:
         self.docket.entry, self.docket.posture = entry, posture
-        self.docket.trigger(entry.event)
+        self.docket.trigger(entry.event)  # type: ignore[attr-defined]  # transitions adds it to the model
         return self.docket.state
 
     def close(self) -> None:

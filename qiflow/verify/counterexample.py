@@ -22,5 +22,5 @@ def counterexample(path: tuple[m.Entry, ...], law_as_of: dt.date, invariant: Inv
     return m.Scenario(
         qiflow=1, title=f"Counterexample to {invariant.name}{skipped}{law}", mode="audit", law_as_of=law_as_of,
         note=f"docs/law.md s.{invariant.section}: {invariant.paraphrase} ({cites})",
-        parties=list(CAST), docket=docket,
+        parties=list(CAST), docket=docket,  # type: ignore[arg-type]  # entries of the union
     )

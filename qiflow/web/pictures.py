@@ -80,7 +80,7 @@ def _linked(dot: str, page_cards: list[tuple[str, str, str]]) -> tuple[str, bool
     if len(parts) - 1 != len(page_cards):
         return dot, False
     out = parts[0]
-    for (cell_id, target, tip), rest in zip(page_cards, parts[1:]):
+    for (cell_id, target, tip), rest in zip(page_cards, parts[1:], strict=False):
         out += f'VALIGN="TOP" ID="{cell_id}" HREF="#{target}" TOOLTIP="{html(tip)}">' + rest
     return out, True
 
@@ -104,7 +104,7 @@ def timeline_picture(scenario: m.Scenario, report: Report) -> TimelinePictures |
                  for i, card in enumerate(ordered)]
         dot, linked = _linked(tl_module.page_dot(tl, page), cells)
         if linked:
-            for (cell_id, _, _), card in zip(cells, ordered):
+            for (cell_id, _, _), card in zip(cells, ordered, strict=False):
                 marks |= {f"e{p}": f"{prefix}-a_{cell_id}" for p in card.positions}
         of = f" (page {page.number} of {page.of})" if page.of > 1 else ""
         alt = (f"Timeline of {scenario.title}{of}: the docket in swimlanes by who filed it, left to right; "

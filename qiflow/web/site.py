@@ -144,7 +144,7 @@ def build(scenarios: Path) -> dict[str, bytes]:
         examples.append(RuleScenario(p.stem, s.title, reports[p].codes, _rule_codes(p)[1]))
     files["rules/index.html"] = render("rules.html.j2", nav=nav("rules/index.html"), title="The rules",
                                        rows=_rule_rows(rule_paths, examples),
-                                       others=[e for e, p in zip(examples, rule_paths) if not _rule_codes(p)[0]])
+                                       others=[e for e, p in zip(examples, rule_paths, strict=False) if not _rule_codes(p)[0]])
     law, from_main = _law()
     files["law.html"] = render("law.html.j2", nav=nav("law.html"), title="The law", body=law, from_main=from_main)
     files["slides.html"] = render("slides.html.j2", nav=nav("slides.html"), title="Slides", slides=_slides())
@@ -181,7 +181,7 @@ def _rule_rows(paths: list[Path], examples: list[RuleScenario]) -> list[RuleRow]
     for code in CODES.values():
         raising: list[RuleScenario] = []
         near: list[RuleScenario] = []
-        for p, e in zip(paths, examples):
+        for p, e in zip(paths, examples, strict=False):
             codes, near_miss = _rule_codes(p)
             if code.code.lower() in codes:
                 (near if near_miss else raising).append(e)

@@ -280,7 +280,7 @@ class _Case:
         return made
 
     def drop_fqs(self, idx: int, items: list[dict], made: list[_FQ]) -> None:
-        for item, fq in zip(items, made):
+        for item, fq in zip(items, made, strict=False):
             self.fqs[item["id"]].remove(fq)
         self.fq_by_src.pop(idx, None)
 

@@ -31,7 +31,7 @@ def signature(d: dict) -> frozenset | None:
     if not _differences(engine, oracle):
         return None
     sig = set()
-    for a, b in zip(engine.codes, oracle.codes):
+    for a, b in zip(engine.codes, oracle.codes, strict=False):
         for c in set(a) ^ set(b):
             sig.add(("code", c, c in a))
     for f in ("refused", "discovery_authorized", "appealable"):

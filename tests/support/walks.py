@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Callable
 from functools import lru_cache, partial
-from typing import Callable
 
 from hypothesis import strategies as st
 

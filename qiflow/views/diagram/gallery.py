@@ -76,6 +76,14 @@ def _sources(directory: Path) -> dict[str, str]:
     return out
 
 
+def _svg_maker(source: str) -> Callable[[], bytes]:
+    return lambda: render(source, "svg")
+
+
+def _marked(mark: bytes) -> Callable[[bytes], bool]:
+    return lambda on_disk: mark in on_disk
+
+
 def artifacts(directory: Path) -> list[Artifact]:
     """Every committed picture: each DOT (and the procedure's Mermaid) as text, each SVG by its DOT's fingerprint."""
     out = []
@@ -83,8 +91,7 @@ def artifacts(directory: Path) -> list[Artifact]:
         out.append(text(name, source))
         if name.endswith(".dot"):
             mark = fingerprint(source).encode()
-            out.append(Artifact(name.removesuffix(".dot") + ".svg", lambda s=source: render(s, "svg"),
-                                lambda on_disk, m=mark: m in on_disk))
+            out.append(Artifact(name.removesuffix(".dot") + ".svg", _svg_maker(source), _marked(mark)))
     for stem, source in canvas_sources(directory.resolve().parent).items():
         out.append(text(f"{stem}.dot", source))
         out += [_drawn(stem, source, fmt) for fmt in (("svg", "png") if stem.startswith("slide-") else ("svg",))]

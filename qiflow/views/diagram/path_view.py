@@ -108,7 +108,7 @@ def _move(graph: Graph, procedure: Procedure, e: EntryReport, step: Label) -> No
     move = procedure.move[e.event]
     gated = any(r.dest == e.phase for r in move.routes) and gates_of(move)
     hops = [gate_id(g) for g in gates_of(move)] if gated else []
-    for number, (tail, head) in enumerate(zip([e.phase_before, *hops], [*hops, e.phase])):
+    for number, (tail, head) in enumerate(zip([e.phase_before, *hops], [*hops, e.phase], strict=False)):
         graph.connect(tail, head, "path", step if number == 0 else ())
     for guard in gates_of(move) if gated else ():
         node = graph.nodes[gate_id(guard)]

@@ -11,8 +11,8 @@ from qiflow.law.codes import Code
 from qiflow.law.guards import GATES, Guard
 from qiflow.procedure.careful import CLUSTERS, PROCEDURE, SETTLE
 from qiflow.procedure.model import Move, Procedure, Route
-from qiflow.views.diagram.bars import BARS
 from qiflow.views.diagram import style
+from qiflow.views.diagram.bars import BARS
 from qiflow.views.diagram.escape import clean
 from qiflow.views.diagram.graph import Graph, Label, Node, Text
 
@@ -118,7 +118,7 @@ class _Drawing:
     def stack_late(self) -> None:
         """The late phases stand one under another, in procedure order (invisible lines hold them)."""
         late = [p for p in self.order if p in self.late]
-        for upper, lower in zip(late, late[1:]):
+        for upper, lower in zip(late, late[1:], strict=False):
             self.graph.connect(upper, lower, "order")
 
     def route(self, move: Move, route: Route) -> None:
@@ -152,7 +152,7 @@ class _Drawing:
         inside a cluster trips Graphviz's ranking ("trouble in init_rank").
         """
         self.graph.add(Node(barred_id(tail), "barred", label, cluster=cluster))
-        self.graph.connect(tail, barred_id(tail), "barred", **attrs).backward = left
+        self.graph.connect(tail, barred_id(tail), "barred", **attrs).backward = left  # type: ignore[arg-type]
         if (tail, barred_id(tail)) not in self.graph.same_rank:
             self.graph.same_rank.append((tail, barred_id(tail)))
 

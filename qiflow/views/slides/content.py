@@ -14,11 +14,11 @@ import re
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from qiflow.views.diagram.bars import BARS
 from qiflow.law import authorities as a
 from qiflow.law.authorities import Authority, Case, at
 from qiflow.law.guards import GATES, Guard
 from qiflow.procedure.careful import PHASE, PROCEDURE, Phase, Procedure
+from qiflow.views.diagram.bars import BARS
 
 
 @dataclass(frozen=True)
@@ -214,7 +214,7 @@ def slide_b(procedure: Procedure = PROCEDURE) -> Slide:
             cites=(at(a.GAINES, "707"), at(a.BACKE, "648")), tone="warn"),
     ]
     ids = [b.id for b in boxes[:len(gates)]]
-    arrows = [Arrow(t, h, "yes", spine=True) for t, h in zip(ids, ids[1:] + ["through"])]
+    arrows = [Arrow(t, h, "yes", spine=True) for t, h in zip(ids, ids[1:] + ["through"], strict=False)]
     arrows += [Arrow(i, "stop", "no", tone="stop") for i in ids[:2]]
     arrows += [Arrow(ids[-1], "stop", "no, per request", tone="stop")] if len(ids) > 2 else []
     return Slide(
@@ -279,14 +279,14 @@ HOLDINGS: tuple[tuple[Case, str], ...] = (
 
 
 def _when(case: Case) -> tuple[int, str]:
-    return (case.decided.toordinal() if case.decided else case.year * 366, case.name)
+    return (case.decided.toordinal() if case.decided else (case.year or 0) * 366, case.name)
 
 
 def slide_d() -> Slide:
     """The doctrine's steps in the order decided, one box per year, dates from the authorities."""
     years: dict[int, list[tuple[Case, str]]] = {}
     for case, holding in sorted(HOLDINGS, key=lambda x: _when(x[0])):
-        years.setdefault(case.year, []).append((case, holding))
+        years.setdefault(case.year or 0, []).append((case, holding))
     boxes = tuple(
         Box(f"y{year}", str(year), tone="year",
             cites=tuple(at(c) for c, _ in found),
@@ -296,7 +296,7 @@ def slide_d() -> Slide:
     ids = [b.id for b in boxes]
     half = (len(ids) + 1) // 2
     arrows = tuple(Arrow(t, h, same_rank=i != half - 1) for i, (t, h) in enumerate(pairwise(ids)))
-    arrows += tuple(Arrow(t, h, tone="column") for t, h in zip(ids, ids[half:]))
+    arrows += tuple(Arrow(t, h, tone="column") for t, h in zip(ids, ids[half:], strict=False))
     return Slide("slide-d", "How the careful procedure grew",
                  "Each step in the year it was decided, with its holding in four words",
                  boxes, arrows, rows=(tuple(ids[:half]), tuple(ids[half:])))
