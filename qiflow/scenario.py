@@ -59,6 +59,8 @@ class Party(Model):
 class FactQuestion(Model):
     id: str
     text: str = ""
+    as_to: list[str] | None = None
+    """The officials it concerns (default: LAW.md s.11 "Findings")."""
 
 
 class Request(Model):
@@ -77,11 +79,18 @@ class Entry(Model):
     entry_number: int | None = None
     date_filed: dt.date | None = None
     description: str | None = None
-    by: str | None = None
+    by: str | list[str] | None = None
     note: str | None = None
     review: str | None = None
     """What an importer assumed about this entry and why, for a human to confirm (``qiflow import``)."""
     expect: list[str] | None = None
+
+    @property
+    def filers(self) -> tuple[str, ...]:
+        """The parties it is filed by: ``by`` is one id or a list of them (LAW.md s.11 "Terms")."""
+        if self.by is None:
+            return ()
+        return (self.by,) if isinstance(self.by, str) else tuple(self.by)
 
 
 class Complaint(Entry):
@@ -90,18 +99,19 @@ class Complaint(Entry):
 
 class Answer(Entry):
     event: Literal["answer"]
-    by: str
+    by: str | list[str]
     asserts_qi: bool = False
 
 
 class MotionToDismiss(Entry):
     event: Literal["motion_to_dismiss"]
-    by: str
+    by: str | list[str]
     asserts_qi: bool = False
     rule: Literal["12(b)(6)", "12(c)"] | None = None
 
 
-MotionRulingOutcome = Literal["granted", "granted_in_part", "denied", "denied_without_prejudice", "deferred"]
+MotionRulingOutcome = Literal[
+    "granted", "granted_in_part", "denied", "denied_without_prejudice", "deferred", "converted"]
 
 
 class MotionToDismissRuling(Entry):
@@ -110,11 +120,18 @@ class MotionToDismissRuling(Entry):
     outcome: MotionRulingOutcome
     pleadings_overcome_qi: bool = False
     fact_questions: list[FactQuestion] = []
+    reserves_qi: bool = False
+    """The ruling leaves QI for later, whatever its title ("denied ... at this point in time")."""
+    reply_ordered: bool = False
+    """It orders a Rule 7(a) reply or gives leave to amend (Schultea), rather than deferring for discovery."""
+    styled: str | None = None
+    """The docket's own word for the ruling, for display."""
 
     @property
     def defers(self) -> bool:
-        """A deferral or a denial without prejudice leaves the motion pending (LAW.md s.11)."""
-        return self.outcome in ("deferred", "denied_without_prejudice")
+        """A deferral: it leaves the motion pending (LAW.md s.11 "Terms": everything that does not decide it)."""
+        return self.outcome in ("deferred", "denied_without_prejudice") or (
+            self.outcome == "denied" and self.reserves_qi)
 
 
 class ReplyOrder(Entry):
@@ -167,7 +184,7 @@ class Supplement(Entry):
 
 class DiscoveryOrder(Entry):
     event: Literal["discovery_order"]
-    outcome: Literal["granted", "granted_in_part", "denied"]
+    outcome: Literal["granted", "granted_in_part", "denied", "stayed", "vacated"]
     scope: Literal["limited", "general"] = "limited"
     against: list[str] | None = None
     pleadings_overcome_qi: bool = False
@@ -176,7 +193,7 @@ class DiscoveryOrder(Entry):
 
     @property
     def grants(self) -> bool:
-        return self.outcome != "denied"
+        return self.outcome in ("granted", "granted_in_part")
 
 
 class Discovery(Entry):
@@ -187,7 +204,7 @@ class Discovery(Entry):
 
 class SjMotion(Entry):
     event: Literal["sj_motion"]
-    by: str
+    by: str | list[str]
     asserts_qi: bool = False
 
 
@@ -212,6 +229,10 @@ class AppealRuling(Entry):
     event: Literal["appeal_ruling"]
     appeal: int
     outcome: Literal["affirmed", "reversed", "vacated", "dismissed"]
+    as_to: list[str] | None = None
+    """The parties a reversal or vacatur reaches (default: LAW.md s.11 "appeal_ruling")."""
+    renders: Literal["qi_granted"] | None = None
+    """The court of appeals itself grants QI ("reversed and rendered")."""
 
 
 class Judgment(Entry):
@@ -238,10 +259,12 @@ Event = Annotated[
     Field(discriminator="event"),
 ]
 
-EVENT_KINDS: tuple[str, ...] = tuple(
-    m.model_fields["event"].annotation.__args__[0]  # type: ignore[union-attr]
-    for m in Event.__origin__.__args__  # type: ignore[attr-defined]
-)
+EVENT_MODELS: dict[str, type[Entry]] = {
+    model.model_fields["event"].annotation.__args__[0]: model  # type: ignore[union-attr]
+    for model in Event.__origin__.__args__  # type: ignore[attr-defined]
+}
+"""Each event kind's model, in the format's order."""
+EVENT_KINDS: tuple[str, ...] = tuple(EVENT_MODELS)
 
 
 class Expect(Model):

@@ -17,11 +17,17 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "verify": ("qiflow.cli.verify:verify", "Explore every reachable situation and check the invariants."),
     "diagram": ("qiflow.cli.diagram:diagram", "Draw the procedure, a case, or a counterexample."),
     "docs": ("qiflow.cli.docs:docs", "Regenerate or drift-check the generated reference pages."),
+    "summary": ("qiflow.cli.summary:summary", "Judge a corpus and write its summary table as CSV or JSON."),
+    "generate": ("qiflow.cli.generate:generate", "Write synthetic, labelled dockets for benchmarks and tests."),
+    "import": ("qiflow.cli.ingest:import_", "Turn a real docket (CourtListener JSON, PACER HTML, text) into a draft scenario."),
     "exercises": ("qiflow.cli.exercises:exercises", "Write or drift-check the exercise pack and its teacher's key."),
     "explain": ("qiflow.cli.explain:explain", "Why an entry or the case stands as it does: the because-chain."),
     "play": ("qiflow.cli.play:play", "Step through a case in class: predict, reveal, pick the next move, save."),
     "paths": ("qiflow.cli.paths:paths", "Shortest dockets to each phase, every simple path to limited discovery."),
     "quiz": ("qiflow.cli.quiz:quiz", "Turn a scenario into questions, check the answers, keep the score."),
+    "report": ("qiflow.cli.web:report", "Write a case as one self-contained HTML page (--html -o OUT.html)."),
+    "site": ("qiflow.cli.web:site", "Build the case library as a static site for any web host or folder."),
+    "slides": ("qiflow.cli.slides:slides", "Draw the 16:9 slide set (A-D) from the procedure's definition."),
 }
 """Command name: (where it is defined, the one line ``--help`` shows without importing it)."""
 

@@ -9,6 +9,7 @@ import click
 
 from qiflow.cli.common import Exit, fail
 from qiflow.files.load import ScenarioError
+from qiflow.files.write import OutputError
 from qiflow.views import docs as pages
 
 
@@ -21,6 +22,8 @@ def docs(write_dir: Path | None, check_dir: Path | None, scenarios: Path) -> Non
     """Generate docs/cases.md, docs/rules.md and docs/procedure.md from the definition and the scenarios."""
     if (write_dir is None) == (check_dir is None):
         raise click.UsageError("give exactly one of --write DIR or --check DIR")
+    if write_dir is not None and write_dir.exists() and not write_dir.is_dir():
+        fail(f"{write_dir}: is a file; --write takes a folder (created if missing)")
     try:
         if write_dir is not None:
             for name in pages.write(write_dir, scenarios):
@@ -28,8 +31,10 @@ def docs(write_dir: Path | None, check_dir: Path | None, scenarios: Path) -> Non
             return
         assert check_dir is not None
         stale = pages.stale(check_dir, scenarios)
-    except ScenarioError as error:
+    except (ScenarioError, OutputError) as error:
         fail(error)
+    except OSError as error:
+        fail(f"{write_dir or check_dir}: {error.strerror or error}")
     for name in stale:
         click.echo(f"stale: {check_dir / name} (run `qiflow docs --write {check_dir}`)")
     if stale:

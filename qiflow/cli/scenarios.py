@@ -10,19 +10,16 @@ from pathlib import Path
 import click
 
 from qiflow.cli.common import Exit, fail, load_or_fail, parse_date
-from qiflow.engine.expect import mismatches, scenario_files
-from qiflow.engine.run import audit
-from qiflow.files.load import ScenarioError, load
-from qiflow.law.codes import CODES
-from qiflow.scenario import Scenario
-from qiflow.views.docs import schema_page
-from qiflow.views.rules import describe_rule, list_rules
-from qiflow.views.text import render
+from qiflow.cli.corpus import check_corpus, jobs_option, run_corpus
+from qiflow.files.discover import is_corpus
+
+# The engine and the views are imported inside each command, so `qiflow run --help` loads neither.
 
 
 @click.command()
-@click.argument("file", type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "jsonl"]), default="text", show_default=True,
+              help="jsonl (many inputs): one line per docket, then a summary line.")
 @click.option("--law-as-of", callback=parse_date, metavar="YYYY-MM-DD", help="Judge by the law as it stood that day.")
 @click.option("--mode", type=click.Choice(["audit", "strict"]), help="Override the scenario's mode.")
 @click.option("--until", "until", metavar="ENTRY",
@@ -30,12 +27,26 @@ from qiflow.views.text import render
                    "unnumbered entry) and show what may happen from there.")
 @click.option("--verbose", "-v", is_flag=True, help="Also show machine names, ids and every authority.")
 @click.option("--hide-verdicts", is_flag=True, help="Hide every judgment: a 'spot the departure' exercise.")
-def run(file: Path, fmt: str, law_as_of: dt.date | None, mode: str | None, until: str | None,
-        verbose: bool, hide_verdicts: bool) -> None:
-    """Play a scenario's docket and report what the law makes of each entry."""
+@jobs_option
+@click.option("--summary-only", is_flag=True, help="Many inputs: print only the corpus summary.")
+def run(inputs: tuple[str, ...], fmt: str, law_as_of: dt.date | None, mode: str | None, until: str | None,
+        verbose: bool, hide_verdicts: bool, jobs: int | None, summary_only: bool) -> None:
+    """Play a scenario's docket and report what the law makes of each entry.
+
+    INPUTS is one scenario file (the full report), or files, directories, globs and JSON Lines files
+    (one scenario a line): then each docket is judged, on N processes, and a corpus summary printed.
+    Exit 2 if any input was bad, else 1 if any docket has an error-severity violation, else 0.
+    """
+    if is_corpus(list(inputs)) or summary_only:
+        if until is not None:
+            fail("--until steps through one scenario file; give just one")
+        return run_corpus(inputs, fmt, jobs, summary_only, law_as_of, mode)
+    from qiflow.engine.run import audit
     from qiflow.teach.authoring import law_as_of_warnings
     from qiflow.teach.docket import NoSuchEntry, find
+    from qiflow.views.text import render
 
+    file = Path(inputs[0])
     scenario = load_or_fail(file)
     if until is not None:
         try:
@@ -46,43 +57,24 @@ def run(file: Path, fmt: str, law_as_of: dt.date | None, mode: str | None, until
     for warning in law_as_of_warnings(scenario, law_as_of):
         click.echo(f"qiflow: warning: {file}: {warning}", err=True)
     report = audit(scenario, file=str(file), law_as_of=law_as_of, mode=mode)
-    if fmt == "json":
-        click.echo(json.dumps(report.model_dump(mode="json"), indent=2, ensure_ascii=False))
+    if fmt in ("json", "jsonl"):
+        click.echo(json.dumps(report.model_dump(mode="json"), indent=2 if fmt == "json" else None,
+                              ensure_ascii=False))
     else:
         render(report, scenario=scenario, verbose=verbose, hide_verdicts=hide_verdicts)
     sys.exit(Exit.FOUND if report.has_errors else Exit.CLEAN)
 
 
 @click.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-def check(paths: tuple[Path, ...]) -> None:
-    """Run the `expect` blocks of every scenario under PATHS."""
-    files = scenario_files(list(paths))
-    if not files:
-        fail("no scenario files (*.yaml) under " + ", ".join(map(str, paths)))
-    passed = failed = 0
-    bad_input = False
-    for file in files:
-        try:
-            scenario: Scenario = load(file)
-        except ScenarioError as error:
-            click.echo(f"ERROR {error}")
-            bad_input, failed = True, failed + 1
-            continue
-        report = audit(scenario, file=str(file))
-        problems = mismatches(scenario, report)
-        if problems:
-            from qiflow.teach.grade import lessons
+@click.argument("paths", nargs=-1, required=True)
+@jobs_option
+def check(paths: tuple[str, ...], jobs: int | None) -> None:
+    """Run the `expect` blocks of every scenario under PATHS (files, directories, globs, JSON Lines).
 
-            failed += 1
-            click.echo(f"FAIL  {file}")
-            for lesson in lessons(scenario, report):
-                click.echo(f"      {lesson}")
-        else:
-            passed += 1
-            click.echo(f"ok    {file}")
-    click.echo(f"{passed} passed, {failed} failed")
-    sys.exit(Exit.USAGE if bad_input else Exit.FOUND if failed else Exit.CLEAN)
+    A bad file is reported (ERROR, located) and counted, and the rest still run. Exit 2 if any input was
+    bad, else 1 if any expectation failed, else 0.
+    """
+    check_corpus(paths, jobs)
 
 
 @click.command()
@@ -90,6 +82,9 @@ def check(paths: tuple[Path, ...]) -> None:
 @click.option("--all", "all_", is_flag=True, help="List every rule.")
 def rule(code: str | None, all_: bool) -> None:
     """Explain a violation code (e.g. QI201) and its authorities."""
+    from qiflow.law.codes import CODES
+    from qiflow.views.rules import describe_rule, list_rules
+
     if all_ or code is None:
         click.echo(list_rules())
         return
@@ -101,5 +96,7 @@ def rule(code: str | None, all_: bool) -> None:
 @click.command()
 def schema() -> None:
     """Print the JSON Schema of the scenario format, for editors."""
+    from qiflow.views.docs import schema_page
+
     click.echo(schema_page(), nl=False)
 

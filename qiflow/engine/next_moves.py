@@ -5,62 +5,75 @@ Each candidate move is probed with a representative entry and judged by the same
 
 from __future__ import annotations
 
+import datetime as dt
+
 from qiflow import scenario as m
 from qiflow.engine.report import NextMove
 from qiflow.engine.step import judge
-from qiflow.law.guards import GATES
-from qiflow.law.posture import Posture
-from qiflow.procedure.careful import Procedure
+from qiflow.law import doctrines as d
+from qiflow.law.authorities import as_of
+from qiflow.law.posture import Posture, ref_label
+from qiflow.procedure.model import Procedure
 
 _PROBE_REF = 10**9
 
 
-def _probes(posture: Posture) -> list[tuple[str, m.Entry]]:
-    """Representative entries for the moves a court or party could make now."""
+def _probe(event: str, **fields: object) -> m.Entry:
+    return m.EVENT_MODELS[event].model_validate({"event": event, **fields})
+
+
+def _probes(posture: Posture) -> list[tuple[str, str, m.Entry]]:
+    """(actor, what, a representative entry) for the moves a court or party could make now."""
     plaintiff = next((p.id for p in posture.cast if not p.is_defendant), None)
     officials = [o for o in posture.officials if o in posture.in_case]
-    probes: list[tuple[str, m.Entry]] = []
-    for motion in sorted(posture.pending_qi_motions):
-        probes.append(("decide the QI motion to dismiss",
-                       m.MotionToDismissRuling(event="motion_to_dismiss_ruling", motion=motion, outcome="denied")))
-        probes.append(("defer the QI ruling pending discovery",
-                       m.MotionToDismissRuling(event="motion_to_dismiss_ruling", motion=motion, outcome="deferred",
-                                               pleadings_overcome_qi=True, fact_questions=[m.FactQuestion(id="q")])))
-    identified = sorted(posture.fact_questions) or ["q"]
-    authorized = [m.Authorization(request=r, addresses=identified) for r in sorted(posture.requests)]
-    if posture.unresolved_officials:
-        probes.append(("order limited QI discovery, making the gate findings",
-                       m.DiscoveryOrder(event="discovery_order", outcome="granted", scope="limited",
-                                        against=list(posture.unresolved_officials), pleadings_overcome_qi=True,
-                                        fact_questions=[m.FactQuestion(id=q) for q in identified],
-                                        authorized=authorized)))
-        probes.append(("order general (merits) discovery",
-                       m.DiscoveryOrder(event="discovery_order", outcome="granted", scope="general")))
+    unresolved = list(posture.unresolved_officials)
+    probes: list[tuple[str, str, m.Entry]] = []
+    for motion in posture.pending_motions:
+        label = ref_label(motion)
+        probes.append(("district court", f"decide the QI motion to dismiss ({label})",
+                       _probe("motion_to_dismiss_ruling", motion=motion, outcome="denied")))
+        probes.append(("district court", f"put off the ruling on {label} for discovery",
+                       _probe("motion_to_dismiss_ruling", motion=motion, outcome="deferred",
+                              pleadings_overcome_qi=True, fact_questions=[{"id": "q", "text": "a fact question"}])))
+        probes.append(("district court", f"order a Rule 7(a) reply instead of ruling on {label}",
+                       _probe("motion_to_dismiss_ruling", motion=motion, outcome="denied_without_prejudice",
+                              reply_ordered=True)))
+    identified = sorted({q for q, _ in posture.identified}) or ["q"]
+    if unresolved:
+        authorized = [{"request": r, "addresses": identified} for r in sorted(posture.requests)]
+        probes.append(("district court", "order limited QI discovery, making the gate findings",
+                       _probe("discovery_order", outcome="granted", scope="limited", against=unresolved,
+                              pleadings_overcome_qi=True,
+                              fact_questions=[{"id": q, "as_to": unresolved} for q in identified],
+                              authorized=authorized)))
+        probes.append(("district court", "order general (merits) discovery",
+                       _probe("discovery_order", outcome="granted", scope="general")))
     for official in officials:
-        probes.append((f"take discovery from {posture.name(official)}",
-                       m.Discovery(event="discovery", by=plaintiff, against=official)))
-    if posture.unresolved_officials:
-        probes.append(("rule on qualified immunity", m.QiRuling(event="qi_ruling", outcome="denied")))
+        probes.append(("plaintiff", f"take discovery from {posture.name(official)}",
+                       _probe("discovery", by=plaintiff, against=official)))
+    if unresolved:
+        probes.append(("district court", "rule on qualified immunity",
+                       _probe("qi_ruling", outcome="denied", defendants=unresolved)))
     if posture.in_case:
-        probes.append(("enter judgment", m.Judgment(event="judgment", outcome="dismissed")))
+        probes.append(("district court", "enter judgment for the plaintiff",
+                       _probe("judgment", outcome="for_plaintiff")))
     return probes
 
 
-def next_moves(procedure: Procedure, phase: str, posture: Posture) -> list[NextMove]:
-    """Every probed move, open or barred, each with its reason and authorities."""
+def next_moves(procedure: Procedure, phase: str, posture: Posture, day: dt.date) -> list[NextMove]:
+    """Every probed move, open or barred, each with its reason and authorities as of ``day``."""
     out = []
-    for label, entry in _probes(posture):
+    for actor, label, entry in _probes(posture):
         findings = [f for f in judge(procedure, entry, posture, _PROBE_REF) if f.guard.blocks]
         if findings:
             why = " ".join(f"{f.code}: {f.guard.code.rule}" for f in findings)
-            cites = [str(f.guard.code.authorities[0]) for f in findings]
+            cites = [x for f in findings for x in as_of(f.guard.code.authorities, day)[:1]]
         elif isinstance(entry, m.DiscoveryOrder) and entry.scope == "limited":
-            why = ("Open through the three gates, in order: the pleadings finding, the fact questions, "
-                   "and only requests narrowly tailored to them.")
-            cites = [str(gate.authorities[0]) for gate in GATES]
+            why = ("Open through the three gates, in order: the pleadings holding, the fact questions, and only "
+                   "requests narrowly tailored to them.")
+            cites = [x for doctrine in (d.GATE_1, d.GATE_2, d.GATE_3) for x in doctrine.cites_as_of(day)[:1]]
         else:
             why, cites = "No rule of the careful procedure bars it now.", []
-        out.append(NextMove(event=entry.event, label=label, actor=procedure.move[entry.event].actor,
-                            open=not findings, why=why,
-                            authorities=list(dict.fromkeys(cites))))
+        out.append(NextMove(event=entry.event, label=label, actor=actor, open=not findings, why=why,
+                            authorities=list(dict.fromkeys(str(x) for x in cites))))
     return out

@@ -19,8 +19,12 @@ class Violation(Out):
     position: int
     message: str
     authorities: list[str]
+    cites: list[dict[str, object]] = []
+    """Each authority with its pin kept and ``pin_verified`` (LAW.md "Markers")."""
     settled: bool = True
     refused: bool = False
+    since: dt.date | None = None
+    """The day the code took effect, if it has not always been the law."""
 
 
 class OfficialStanding(Out):
@@ -84,6 +88,10 @@ class EntryReport(Out):
     codes: list[str]
     explanation: str
     authorities: list[str]
+    """Every authority for the entry, as a court could cite it on the day judged, each once."""
+    cites: list[dict[str, object]] = []
+    cite: str | None = None
+    """The one short cite the text view shows (the first authority)."""
     standing: Standing
 
 
@@ -112,6 +120,11 @@ class Report(Out):
     file: str | None
     mode: str
     law_as_of: dt.date | None
+    """The day asked for (the scenario's ``law_as_of`` or ``--law-as-of``); None: today's law."""
+    judged_as_of: dt.date
+    era: str
+    law: str
+    """The variant of the law: v2 (LAW.md version 2), or v1 for the history."""
     carswell_rules: bool
     state: str
     state_label: str

@@ -3,15 +3,31 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+import os
+import stat
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 from pydantic import ValidationError
+from yaml.constructor import ConstructorError
+from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from qiflow import scenario as m
+from qiflow.files.limits import (
+    MAX_DEPTH,
+    MAX_FILE_BYTES,
+    MAX_INT_DIGITS,
+    MAX_VALUES,
+    cut,
+    quote,
+)
 from qiflow.law.codes import CODES
+
+_CLoader = getattr(yaml, "CSafeLoader", None)
 
 
 @dataclass
@@ -22,6 +38,9 @@ class ScenarioError(Exception):
     line: int | None
     field: str
     expected: str
+
+    def __post_init__(self) -> None:
+        self.field, self.expected = cut(self.field), cut(self.expected)
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
@@ -40,16 +59,60 @@ class _Sequence(list):
     item_lines: list[int]
 
 
-class _LineLoader(yaml.SafeLoader):
-    """SafeLoader that keeps line numbers, so errors can point into the file."""
+class _Refused(ConstructorError):
+    """A value the hardened constructors refuse (its problem says what was expected instead)."""
 
-    def construct_mapping(self, node, deep=False):  # noqa: ANN001, ANN201
+
+class _Hardened:
+    """Constructors shared by both loaders: a duplicate key, an impossible date or an enormous integer is a
+    YAML error at its own line, never a crash inside the constructor or a silent last-one-wins."""
+
+    def construct_yaml_int(self, node):
+        digits = str(node.value).replace("_", "").lstrip("+-")
+        if len(digits) > MAX_INT_DIGITS:
+            raise _Refused(None, None, f"an integer of at most {MAX_INT_DIGITS} digits "
+                                   f"(this one has {len(digits):,})", node.start_mark)
+        return super().construct_yaml_int(node)  # type: ignore[misc]
+
+    def construct_yaml_timestamp(self, node):
+        try:
+            return super().construct_yaml_timestamp(node)  # type: ignore[misc]
+        except (ValueError, OverflowError) as error:
+            raise _Refused(None, None, f"a real calendar date, got {quote(node.value)} ({error})",
+                                   node.start_mark) from None
+
+    def construct_mapping(self, node, deep=False):
+        if isinstance(node, MappingNode):
+            seen: set[tuple[str, str]] = set()
+            for key, _ in node.value:
+                if isinstance(key, ScalarNode) and key.tag != "tag:yaml.org,2002:merge":
+                    if (key.tag, key.value) in seen:
+                        raise _Refused(None, None, f"each key once in a mapping; {quote(key.value)} is "
+                                               "given twice", key.start_mark)
+                    seen.add((key.tag, key.value))
+        return super().construct_mapping(node, deep=deep)  # type: ignore[misc]
+
+
+
+class _FastLoader(_Hardened, _CLoader or yaml.SafeLoader):  # type: ignore[misc]
+    """libyaml's parser (when installed) with the hardened constructors: the path every valid file takes."""
+
+
+for _loader in (_FastLoader,):
+    _loader.add_constructor("tag:yaml.org,2002:int", _Hardened.construct_yaml_int)  # type: ignore[type-var]
+    _loader.add_constructor("tag:yaml.org,2002:timestamp", _Hardened.construct_yaml_timestamp)  # type: ignore[type-var]
+
+
+class _LineLoader(_Hardened, yaml.SafeLoader):
+    """SafeLoader that keeps line numbers, so errors can point into the file (used only to locate one)."""
+
+    def construct_mapping(self, node, deep=False):
         out = _Mapping(super().construct_mapping(node, deep=True))
         out.line = node.start_mark.line + 1
         out.key_lines = {self.construct_object(k, deep=True): k.start_mark.line + 1 for k, _ in node.value}
         return out
 
-    def construct_sequence(self, node, deep=False):  # noqa: ANN001, ANN201
+    def construct_sequence(self, node, deep=False):
         out = _Sequence(super().construct_sequence(node, deep=True))
         out.line = node.start_mark.line + 1
         out.item_lines = [item.start_mark.line + 1 for item in node.value]
@@ -58,6 +121,8 @@ class _LineLoader(yaml.SafeLoader):
 
 _LineLoader.add_constructor("tag:yaml.org,2002:map", _LineLoader.construct_mapping)
 _LineLoader.add_constructor("tag:yaml.org,2002:seq", _LineLoader.construct_sequence)
+_LineLoader.add_constructor("tag:yaml.org,2002:int", _Hardened.construct_yaml_int)  # type: ignore[type-var]
+_LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _Hardened.construct_yaml_timestamp)  # type: ignore[type-var]
 
 
 def _line_of(data: Any, loc: tuple[Any, ...]) -> int | None:
@@ -94,78 +159,303 @@ def _field(loc: tuple[Any, ...], data: Any) -> str:
     return "".join(parts) or "(top level)"
 
 
-def _expected(err: dict[str, Any]) -> str:
+def _expected(err: Any) -> str:
     kind, msg = err["type"], err["msg"]
     if kind == "missing":
         return "required field is missing"
     if kind == "extra_forbidden":
         return "unknown field (not in the scenario format; see `qiflow schema`)"
     if kind == "union_tag_invalid":
-        return f"unknown event kind {err['ctx']['tag']!r}; expected one of: {', '.join(m.EVENT_KINDS)}"
+        return f"unknown event kind {quote(err['ctx']['tag'])}; expected one of: {', '.join(m.EVENT_KINDS)}"
     if kind == "union_tag_not_found":
         return "every docket entry needs an `event` field naming its kind"
     if kind == "literal_error":
-        return f"expected {err['ctx']['expected']}, got {err['input']!r}"
-    return f"{msg} (got {err['input']!r})" if not isinstance(err["input"], (dict, list)) else msg
+        return f"expected {err['ctx']['expected']}, got {quote(err['input'])}"
+    return f"{msg} (got {quote(err['input'])})" if not isinstance(err["input"], (dict, list)) else msg
 
 
-def read_text(path: Path) -> str:
-    """The file as UTF-8 text, or a ScenarioError for a missing, binary or non-UTF-8 file."""
+def read_bytes(path: Path) -> bytes:
+    """The bytes of a regular file of at most MAX_FILE_BYTES, or a ScenarioError saying what it is instead.
+
+    A FIFO, a device or a socket is refused before it is opened, so it can never hang a run.
+    """
     name = str(path)
     try:
-        raw = path.read_bytes()
+        info = os.stat(path)
+        if stat.S_ISDIR(info.st_mode):
+            raise ScenarioError(name, None, "(file)", "a scenario file, not a directory")
+        if not stat.S_ISREG(info.st_mode):
+            raise ScenarioError(name, None, "(file)", "a regular file, not a FIFO, device or socket")
+        if info.st_size > MAX_FILE_BYTES:
+            raise ScenarioError(name, None, "(file)", f"a file of at most {MAX_FILE_BYTES:,} bytes "
+                                f"(qiflow.files.limits.MAX_FILE_BYTES); this one has {info.st_size:,}")
+        with open(path, "rb") as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:
         raise ScenarioError(name, None, "(file)", "no such file") from None
     except IsADirectoryError:
         raise ScenarioError(name, None, "(file)", "a scenario file, not a directory") from None
     except OSError as exc:
-        raise ScenarioError(name, None, "(file)", f"a readable file ({exc.strerror})") from None
+        raise ScenarioError(name, None, "(file)", f"a readable file ({exc.strerror or exc})") from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise ScenarioError(name, None, "(file)", f"a file of at most {MAX_FILE_BYTES:,} bytes "
+                            "(qiflow.files.limits.MAX_FILE_BYTES)")
+    return raw
+
+
+def decode(raw: bytes, name: str, first_line: int = 1) -> str:
+    """UTF-8 text (a byte-order mark is dropped), or a ScenarioError at the line of the first bad byte."""
+    if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        raise ScenarioError(name, first_line, "(file)", "UTF-8 text; this file is UTF-16 (re-save it as UTF-8)")
     if b"\0" in raw:
-        line = raw[: raw.index(b"\0")].count(b"\n") + 1
+        line = raw[: raw.index(b"\0")].count(b"\n") + first_line
         raise ScenarioError(name, line, "(file)", "a YAML text file, but this looks binary (it has a NUL byte)")
     try:
-        return raw.decode("utf-8")
+        return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
+        line = raw[: exc.start].count(b"\n") + first_line
         raise ScenarioError(name, line, "(file)", f"UTF-8 text; byte 0x{raw[exc.start]:02x} is not valid UTF-8") \
             from None
 
 
-def parse(text: str, name: str) -> m.Scenario:
-    """Parse and validate scenario text; raises ScenarioError."""
+def read_text(path: Path) -> str:
+    """The file as UTF-8 text, or a ScenarioError for a missing, special, oversized, binary or non-UTF-8 file."""
+    return decode(read_bytes(path), str(path))
+
+
+def _bounded(data: Any, name: str) -> None:
+    """Refuse data nested deeper than MAX_DEPTH or with more than MAX_VALUES values (aliases expanded)."""
+    stack: list[tuple[Any, int]] = [(data, 1)]
+    count = 0
+    while stack:
+        node, depth = stack.pop()
+        count += 1
+        if count > MAX_VALUES:
+            raise ScenarioError(name, getattr(data, "line", None), "(file)",
+                                f"at most {MAX_VALUES:,} values (qiflow.files.limits.MAX_VALUES), each YAML "
+                                "alias counted as all it stands for; this file has more (an alias bomb?)")
+        if isinstance(node, (dict, list)):
+            if depth > MAX_DEPTH:
+                raise ScenarioError(name, getattr(node, "line", None), "(file)",
+                                    f"lists and mappings nested at most {MAX_DEPTH} deep "
+                                    "(qiflow.files.limits.MAX_DEPTH)")
+            items = node.values() if isinstance(node, dict) else node
+            stack.extend((child, depth + 1) for child in items)
+
+
+def _depth_error(text: str, name: str, first_line: int, always: bool) -> ScenarioError | None:
+    """The error for YAML nested deeper than MAX_DEPTH, at the line where it passes it, found by the parser
+    alone (libyaml when installed: fast, and no recursion); None if it is not too deep (unless ``always``)."""
+    depth, line = 0, None
     try:
-        data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - _LineLoader is a SafeLoader
+        for event in yaml.parse(text, Loader=_CLoader or yaml.SafeLoader):
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    line = event.start_mark.line + first_line if event.start_mark else None
+                    break
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
+        else:
+            if not always:
+                return None
+    except yaml.MarkedYAMLError as exc:
+        if "nesting depth" not in str(exc.problem) and not always:
+            return None
+        line = exc.problem_mark.line + first_line if exc.problem_mark else None
+    except yaml.YAMLError:
+        if not always:
+            return None
+    return ScenarioError(name, line, "(file)", f"lists and mappings nested at most {MAX_DEPTH} deep "
+                         "(qiflow.files.limits.MAX_DEPTH)")
+
+
+def _yaml(text: str, name: str, loader: type, first_line: int = 1) -> Any:
+    try:
+        return yaml.load(text, Loader=loader)
+    except yaml.reader.ReaderError as exc:
+        line = text[: exc.position].count("\n") + first_line if isinstance(exc.position, int) else None
+        char = exc.character if isinstance(exc.character, str) else chr(exc.character)
+        raise ScenarioError(name, line, "(file)", f"printable text; character U+{ord(char):04X} is a control "
+                            "character YAML does not allow") from None
+    except _Refused as exc:
+        mark = exc.problem_mark
+        raise ScenarioError(name, mark.line + first_line if mark else None, "(value)", str(exc.problem)) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        raise ScenarioError(name, mark.line + 1 if mark else None, "(syntax)",
+        raise ScenarioError(name, mark.line + first_line if mark else None, "(syntax)",
                             f"valid YAML ({exc.problem or exc.context})") from None
     except yaml.YAMLError as exc:
         raise ScenarioError(name, None, "(syntax)", f"valid YAML ({exc})") from None
+    except RecursionError:
+        too_deep = _depth_error(text, name, first_line, always=True)
+        assert too_deep is not None
+        raise too_deep from None
+
+
+def _validate(data: Any, name: str, first_line: int = 1) -> m.Scenario:
+    """Validate loaded data; errors are located when ``data`` came from the line-tracking loader."""
     if not isinstance(data, dict):
-        raise ScenarioError(name, getattr(data, "line", 1), "(top level)", "a mapping with `qiflow: 1`, `title`, "
-                            "`parties` and `docket`")
+        raise ScenarioError(name, getattr(data, "line", first_line), "(top level)", "a mapping with `qiflow: 1`, "
+                            "`title`, `parties` and `docket`")
     if "qiflow" not in data:
-        raise ScenarioError(name, 1, "qiflow", "the format version `qiflow: 1` at the top of the file")
+        raise ScenarioError(name, first_line, "qiflow", "the format version `qiflow: 1` at the top of the file")
     if data["qiflow"] != 1:
-        raise ScenarioError(name, data.key_lines.get("qiflow"), "qiflow",
-                            f"format version 1, got {data['qiflow']!r}")
+        raise ScenarioError(name, getattr(data, "key_lines", {}).get("qiflow"), "qiflow",
+                            f"format version 1, got {quote(data['qiflow'])}")
     try:
         scenario = m.Scenario.model_validate(data)
     except ValidationError as exc:
-        err = exc.errors()[0]
+        err = exc.errors(include_url=False)[0]
         loc = tuple(err["loc"])
         field = _field(loc, data)
         if err["type"] in ("union_tag_invalid", "union_tag_not_found"):
             field += ".event"
         raise ScenarioError(name, _line_of(data, loc), field, _expected(err)) from None
+    except RecursionError:
+        raise ScenarioError(name, None, "(file)", f"lists and mappings nested at most {MAX_DEPTH} deep "
+                            "(qiflow.files.limits.MAX_DEPTH)") from None
     _check_references(scenario, data, name)
     return scenario
 
 
+def _shift(error: ScenarioError, first_line: int) -> ScenarioError:
+    if error.line is not None and first_line != 1:
+        error.line += first_line - 1
+    return error
+
+
+def _size(text: str, name: str, first_line: int) -> None:
+    if len(text) > MAX_FILE_BYTES:
+        raise ScenarioError(name, first_line, "(file)", f"a scenario of at most {MAX_FILE_BYTES:,} characters "
+                            f"(qiflow.files.limits.MAX_FILE_BYTES); this one has {len(text):,}")
+
+
+_STR, _MAP, _SEQ = "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
+
+
+class _Unusual(Exception):
+    """Something the fast builder leaves to the line-tracking loader (it decides, and locates any error)."""
+
+
+def _build(loader: Any, node: Any, memo: dict[int, Any]) -> Any:
+    """Python data for a composed node: plain strings taken as they are, other scalars through the hardened
+    constructors, each aliased collection built once (so an alias bomb costs no more than its text)."""
+    kind = type(node)
+    if kind is ScalarNode:
+        return node.value if node.tag == _STR else loader.construct_object(node)
+    done = memo.get(id(node))
+    if done is not None:
+        return done
+    if kind is SequenceNode and node.tag == _SEQ:
+        out: Any = [_build(loader, child, memo) for child in node.value]
+    elif kind is MappingNode and node.tag == _MAP:
+        out = {}
+        for key_node, value_node in node.value:
+            key = _build(loader, key_node, memo)
+            if key_node.tag == "tag:yaml.org,2002:merge" or not isinstance(key, (str, int, float, bool, type(None))) \
+                    or key in out:
+                raise _Unusual
+            out[key] = _build(loader, value_node, memo)
+    else:
+        raise _Unusual
+    memo[id(node)] = out
+    return out
+
+
+def _fast_data(text: str) -> Any:
+    loader = _FastLoader(text)
+    try:
+        node = loader.get_single_node()
+        return None if node is None else _build(loader, node, {})
+    finally:
+        loader.dispose()
+
+
+def _slow(text: str, name: str, first_line: int = 1) -> m.Scenario:
+    """Read ``text`` with the line-tracking loader: the scenario, or a ScenarioError located in the file."""
+    try:
+        too_deep = _depth_error(text, name, 1, always=False)
+        if too_deep is not None:
+            raise too_deep
+        data = _yaml(text, name, _LineLoader)
+        _bounded(data, name)
+        return _validate(data, name)
+    except ScenarioError as error:
+        raise _shift(error, first_line) from None
+
+
+def parse(text: str, name: str, *, times: list[float] | None = None) -> m.Scenario:
+    """Parse and validate scenario YAML; raises ScenarioError.
+
+    ``times``, if given, gets the moment the text was parsed (before validation), for benchmarks.
+    The fast path (libyaml's parser, a lean builder, no line tracking) takes every ordinary valid file; on
+    any error, or anything unusual (merge keys, tags), the text is read again with the line-tracking loader,
+    which decides and locates the error, so the message is the same whichever path ran.
+    """
+    _size(text, name, 1)
+    try:
+        data = _fast_data(text)
+        if "&" in text:
+            _bounded(data, name)
+        if times is not None:
+            times.append(time.perf_counter())
+        return _validate(data, name)
+    except (ScenarioError, yaml.YAMLError, _Unusual, RecursionError, TypeError, ValueError):
+        return _slow(text, name)
+
+
+class _Duplicate(Exception):
+    pass
+
+
+def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out = dict(pairs)
+    if len(out) != len(pairs):
+        raise _Duplicate
+    return out
+
+
+def _json_int(digits: str) -> int:
+    if len(digits.lstrip("-")) > MAX_INT_DIGITS:
+        raise _Duplicate
+    return int(digits)
+
+
+def parse_json(text: str, name: str, first_line: int = 1, *, times: list[float] | None = None) -> m.Scenario:
+    """Parse and validate one scenario as JSON (a ``.json`` file, or one JSON Lines record at ``first_line``).
+
+    Errors are located by reading the text again as YAML (JSON is YAML) with the line-tracking loader.
+    """
+    _size(text, name, first_line)
+    try:
+        data = json.loads(text, object_pairs_hook=_pairs, parse_int=_json_int)
+    except json.JSONDecodeError as exc:
+        raise ScenarioError(name, exc.lineno + first_line - 1, "(syntax)",
+                            f"valid JSON ({exc.msg} at column {exc.colno})") from None
+    except (_Duplicate, RecursionError, ValueError):
+        data = None
+    if times is not None:
+        times.append(time.perf_counter())
+    try:
+        if data is None:
+            raise ScenarioError(name, first_line, "(file)", "valid JSON")
+        return _validate(data, name)
+    except ScenarioError as error:
+        try:
+            _slow(text, name, first_line)
+        except ScenarioError as located:
+            raise located from None
+        raise _shift(error, first_line) from None
+
+
 def load(path: Path | str) -> m.Scenario:
-    """Load one scenario file. The file is only read, never written."""
+    """Load one scenario file (YAML, or JSON if it ends ``.json``). The file is only read, never written."""
     path = Path(path)
-    return parse(read_text(path), str(path))
+    text = read_text(path)
+    if path.suffix == ".json":
+        return parse_json(text, str(path))
+    return parse(text, str(path))
 
 
 def _check_references(scenario: m.Scenario, data: Any, name: str) -> None:
@@ -175,9 +465,9 @@ def _check_references(scenario: m.Scenario, data: Any, name: str) -> None:
     for i, p in enumerate(scenario.parties):
         if p.id in seen_ids:
             raise ScenarioError(name, _line_of(data, ("parties", i, "id")), f"parties[{i}].id",
-                                f"a unique party id; {p.id!r} is used twice")
+                                f"a unique party id; {quote(p.id)} is used twice")
         seen_ids.add(p.id)
-    entries: dict[int, m.Entry] = {}
+    entries: dict[int, Any] = {}
     requests: set[str] = set()
     questions: set[str] = set()
     last_date: dt.date | None = None
@@ -190,9 +480,9 @@ def _check_references(scenario: m.Scenario, data: Any, name: str) -> None:
         if pid is None:
             return
         if pid not in parties:
-            fail(i, fld, f"a party id defined under `parties`; {pid!r} is not one ({', '.join(sorted(parties))})")
+            fail(i, fld, f"a party id defined under `parties`; {quote(pid)} is not one ({cut(', '.join(sorted(parties)), 200)})")
         if defendant and not next(p for p in scenario.parties if p.id == pid).is_defendant:
-            fail(i, fld, f"a defendant; {pid!r} is not one")
+            fail(i, fld, f"a defendant; {quote(pid)} is not one")
 
     def entry_ref(i: int, fld: str, num: int, kinds: tuple[str, ...]) -> None:
         if num not in entries:
@@ -202,7 +492,7 @@ def _check_references(scenario: m.Scenario, data: Any, name: str) -> None:
 
     def request_id(i: int, fld: str, rid: str) -> None:
         if rid not in requests:
-            fail(i, fld, f"a request id made earlier in a discovery_motion; {rid!r} never was")
+            fail(i, fld, f"a request id made earlier in a discovery_motion; {quote(rid)} never was")
 
     def request_ids(i: int, fld: str, ids: list[str]) -> None:
         for j, rid in enumerate(ids):
@@ -214,7 +504,18 @@ def _check_references(scenario: m.Scenario, data: Any, name: str) -> None:
                 fail(i, "date_filed", f"a date on or after {last_date} (the previous entry's); dates must not go "
                                       f"backwards, got {e.date_filed}")
             last_date = e.date_filed
-        party(i, "by", e.by)
+        if isinstance(e.by, list):
+            for j, pid in enumerate(e.by):
+                party(i, f"by[{j}]", pid)
+        else:
+            party(i, "by", e.by)
+        if isinstance(e, m.AppealRuling) and e.as_to is not None:
+            for j, pid in enumerate(e.as_to):
+                party(i, f"as_to[{j}]", pid)
+        if isinstance(e, (m.DiscoveryOrder, m.MotionToDismissRuling)):
+            for j, q in enumerate(e.fact_questions):
+                for k, pid in enumerate(q.as_to or ()):
+                    party(i, f"fact_questions[{j}].as_to[{k}]", pid, defendant=True)
         if isinstance(e, m.Discovery):
             party(i, "against", e.against)
         if isinstance(e, (m.DiscoveryOrder,)) and e.against is not None:
@@ -248,11 +549,11 @@ def _check_references(scenario: m.Scenario, data: Any, name: str) -> None:
                 for k, q in enumerate(auth.addresses):
                     if q not in questions:
                         fail(i, f"authorized[{j}].addresses[{k}]",
-                             f"a fact-question id defined in this or an earlier entry; {q!r} is not")
+                             f"a fact-question id defined in this or an earlier entry; {quote(q)} is not")
         if e.expect is not None:
             for j, code in enumerate(e.expect):
                 if code not in CODES:
-                    fail(i, f"expect[{j}]", f"a violation code ({', '.join(CODES)}); got {code!r}")
+                    fail(i, f"expect[{j}]", f"a violation code ({', '.join(CODES)}); got {quote(code)}")
         if e.entry_number is not None:
             if e.entry_number in entries:
                 fail(i, "entry_number", f"a unique entry_number; {e.entry_number} is used twice")
@@ -261,4 +562,4 @@ def _check_references(scenario: m.Scenario, data: Any, name: str) -> None:
         for j, code in enumerate(scenario.expect.violations):
             if code not in CODES:
                 raise ScenarioError(name, _line_of(data, ("expect", "violations", j)), f"expect.violations[{j}]",
-                                    f"a violation code ({', '.join(CODES)}); got {code!r}")
+                                    f"a violation code ({', '.join(CODES)}); got {quote(code)}")

@@ -1,12 +1,16 @@
-"""LAW.md section 10: the stable violation codes, each with its rule and authorities as data."""
+"""LAW.md section 10: the stable violation codes, each with its rule, the day it took effect, and the
+doctrines (hence the authorities) it rests on, as data."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
 
-from qiflow.law import authorities as a
-from qiflow.law.authorities import Authority, at
+from qiflow.law import doctrines as d
+from qiflow.law.authorities import Authority
+from qiflow.law.doctrines import Doctrine, cites_of
+from qiflow.law.eras import ALWAYS, CARSWELL, WICKS
 
 
 class Severity(StrEnum):
@@ -16,7 +20,7 @@ class Severity(StrEnum):
 
 @dataclass(frozen=True)
 class Code:
-    """A departure from the careful procedure: stable id, name, severity, the rule and why."""
+    """A departure from the careful procedure: stable id, name, severity, the rule, and who says so."""
 
     code: str
     name: str
@@ -24,132 +28,124 @@ class Code:
     section: str
     rule: str
     message: str
-    authorities: tuple[Authority, ...]
-    settled: bool = True
+    rests_on: tuple[Doctrine, ...]
+    since: dt.date = ALWAYS
+    """The day it took effect: it is never raised for a docket judged as of an earlier day."""
 
     @property
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR
 
+    @property
+    def settled(self) -> bool:
+        return all(x.settled for x in self.rests_on) if self.severity is Severity.WARNING else True
 
-_STAY = (
-    at(a.HARLOW, "818"),
-    at(a.WICKS, "994-95"),
-    at(a.ZAPATA),
-    at(a.BACKE),
-    at(a.LION_BOULOS),
-    at(a.WEBB),
-)
+    @property
+    def authorities(self) -> tuple[Authority, ...]:
+        return cites_of(*self.rests_on)
+
+    def in_force(self, day: dt.date) -> bool:
+        return day >= self.since
+
 
 CODES: dict[str, Code] = {
     c.code: c
     for c in (
         Code(
             "QI001", "qi-unavailable", Severity.ERROR, "1",
-            "Only officials sued in their individual capacity may assert qualified immunity; "
-            "a municipality or an official-capacity defendant may not, and its assertion stays nothing.",
-            "{party} asserted qualified immunity at {entry}, but a {what} cannot claim it.",
-            (at(a.OWEN, "638"), at(a.GRAHAM, "166-67")),
+            "Only officials sued in their individual capacity may assert qualified immunity; a municipality "
+            "or an official-capacity defendant may not, and its assertion stays nothing.",
+            "{party} asserted qualified immunity at {entry}, but {what} cannot claim it.",
+            (d.QI_HOLDERS,),
         ),
         Code(
             "QI101", "discovery-while-qi-motion-pending", Severity.ERROR, "3",
-            "While a motion to dismiss asserting qualified immunity is pending, the court must rule on it "
-            "and may not order any discovery first.",
-            "{entry} ordered discovery while the QI motion to dismiss ({motion}) was still pending; "
-            "the court must rule on it first.",
-            (at(a.CARSWELL, "311-12"), at(a.BACKE, "648"), at(a.ZAPATA, "485"), at(a.RAMIREZ, "133-34")),
+            "While a motion to dismiss asserting qualified immunity is pending, the court must rule on it and "
+            "may not let any discovery go forward first.",
+            "{entry} let discovery go forward while the QI motion to dismiss ({motion}) was still pending; the "
+            "court must rule on it first.",
+            (d.RULE_FIRST,), since=CARSWELL,
         ),
         Code(
             "QI102", "qi-ruling-deferred", Severity.ERROR, "3",
-            "A court may not defer its ruling on a QI motion to dismiss, deny it without prejudice "
-            "pending discovery, or call it premature.",
+            "A court may not defer its ruling on a QI motion to dismiss, deny it without prejudice pending "
+            "discovery, or call it premature (before Carswell, only after the gate findings).",
             "{entry} put off the ruling on the QI motion to dismiss ({motion}) instead of deciding it.",
-            (at(a.CARSWELL, "311-12"), at(a.BACKE, "648", "abused its discretion in withholding its ruling "
-             "pending general discovery"), at(a.ZAPATA, "485")),
+            (d.RULE_FIRST, d.LABELS_DO_NOT_DECIDE),
         ),
         Code(
             "QI201", "no-pleadings-finding", Severity.ERROR, "5.1",
-            "Gate 1: before any QI discovery the court must hold, explicitly, that the pleadings taken as "
-            "true allege facts that would overcome qualified immunity.",
-            "{entry} authorized discovery against {officials} without the explicit holding that the "
-            "pleadings overcome qualified immunity.",
-            (at(a.ZAPATA, "485 & n.2"), at(a.ZANTIZ, "163 & n.8"), at(a.BACKE, "648"), at(a.WICKS, "994"),
-             at(a.HUTCHESON, "481"), at(a.IQBAL, "686")),
+            "Gate 1: before any QI discovery the court must hold, explicitly, that the pleadings taken as true "
+            "allege facts that would overcome qualified immunity.",
+            "{entry} authorized discovery against {officials} without the explicit holding that the pleadings "
+            "overcome qualified immunity.",
+            (d.GATE_1,), since=WICKS,
         ),
         Code(
             "QI202", "no-fact-questions", Severity.ERROR, "5.2",
-            "Gate 2: the court must identify the questions of fact it must resolve before it can rule "
-            "on qualified immunity; without one, the plaintiff falters.",
-            "{entry} authorized discovery without identifying any question of fact the court must "
-            "resolve before ruling on qualified immunity.",
-            (at(a.ZAPATA, "485"), at(a.HUTCHESON, "481"), at(a.ZANTIZ, "163"),
-             at(a.BACKE, "648", "unable to rule on the immunity defense without further clarification of "
-                 "the facts")),
+            "Gate 2: the court must identify, for each official, the questions of fact it must resolve before "
+            "it can rule on qualified immunity; without one, the plaintiff falters.",
+            "{entry} authorized discovery against {officials} without identifying a question of fact "
+            "concerning them that the court must resolve before ruling on qualified immunity.",
+            (d.GATE_2,),
         ),
         Code(
             "QI203", "request-not-narrowly-tailored", Severity.ERROR, "5.3",
             "Gate 3: only requests narrowly tailored to uncover the facts needed to rule on qualified "
             "immunity, each aimed at an identified question of fact, may be authorized.",
             "{entry} authorized {requests}, aimed at no identified question of fact.",
-            (at(a.WEBB, "209-11"), at(a.WICKS, "994"), at(a.LION_BOULOS, "507-08"),
-             at(a.CARSWELL, "311", "the procedure is not a backdoor around immunity")),
+            (d.GATE_3,),
         ),
         Code(
             "QI301", "discovery-while-stayed", Severity.ERROR, "2",
-            "Until qualified immunity is resolved, all discovery against the official is stayed, save "
-            "what an order in force authorizes.",
-            "{entry} took discovery from {party}, whose qualified immunity is unresolved, without an "
-            "order in force authorizing it.",
-            _STAY + (at(a.MITCHELL, "526"),),
+            "Until qualified immunity is decided, discovery against the official is stayed, save what an order "
+            "in force covers for them now.",
+            "{entry} took discovery from {party}, whose qualified immunity is undecided, without an order in "
+            "force covering it.",
+            (d.THE_STAY, d.EARLIEST_STAGE),
         ),
         Code(
             "QI302", "merits-discovery-before-qi-resolved", Severity.ERROR, "2, 8",
             "Ordinary (merits) discovery may not open against an official while qualified immunity is "
-            "unresolved; only narrowly tailored QI discovery may.",
-            "{entry} opened general discovery against {officials} before their qualified immunity "
-            "was resolved.",
-            _STAY + (at(a.LION_BOULOS, "507-08"),),
+            "undecided; only narrowly tailored QI discovery may.",
+            "{entry} opened general discovery against {officials} before their qualified immunity was decided.",
+            (d.THE_STAY, d.AFTER_QI),
         ),
         Code(
             "QI303", "codefendant-discovery-while-qi-pending", Severity.WARNING, "2",
-            "Discovery against a non-immune co-defendant while an official's qualified immunity is "
-            "unresolved is unsettled: the official would have to take part, and Carswell vacated an order "
-            "letting Monell discovery go forward.",
-            "{entry} let discovery reach {party} while the qualified immunity of {officials} is unresolved.",
-            (at(a.IQBAL, "685-86"), at(a.CARSWELL, "311-12")),
-            settled=False,
+            "Discovery against a co-defendant who cannot claim immunity, while an official's qualified "
+            "immunity is undecided, is unsettled.",
+            "{entry} let discovery reach {party} while the qualified immunity of {officials} is undecided.",
+            (d.CODEFENDANT_DISCOVERY,),
         ),
         Code(
             "QI401", "discovery-during-qi-appeal", Severity.ERROR, "7",
-            "A non-frivolous interlocutory appeal divests the district court of jurisdiction over the "
-            "matters appealed: no discovery against the official while it is pending.",
-            "{entry} allowed discovery while the appeal ({appeal}) was pending.",
-            (at(a.WILLIAMS, "730", unverified=True), at(a.GRIGGS, "58"), at(a.BEHRENS, "310-11")),
+            "A non-frivolous interlocutory appeal divests the district court of the matters appealed: no "
+            "discovery against the appealing official while it is pending.",
+            "{entry} let discovery reach {officials} while their appeal ({appeal}) was pending.",
+            (d.DIVESTITURE, d.FRIVOLOUS_CERTIFICATION),
+        ),
+        Code(
+            "QI402", "proceeding-during-qi-appeal", Severity.ERROR, "7",
+            "While an official's interlocutory appeal is pending, the district court may not rule on their "
+            "qualified immunity or enter judgment against them.",
+            "{entry} {what} {officials} while their appeal ({appeal}) was pending.",
+            (d.DIVESTITURE,),
         ),
         Code(
             "QI501", "conference-late", Severity.WARNING, "6",
-            "The parties must meet and confer by the date the court set.",
+            "The parties must meet and confer by the date the court set (district practice).",
             "The conference ({entry}, {when}) came after the {due} deadline the court set.",
-            (at(a.RUSANOWSKY_ORDER),),
+            (d.DISTRICT_PRACTICE,),
         ),
         Code(
             "QI502", "joint-report-late", Severity.WARNING, "6",
-            "The joint status report must be filed by the date the court set.",
+            "The joint status report must be filed by the date the court set (district practice).",
             "The joint report ({entry}, {when}) came after the {due} deadline the court set.",
-            (at(a.RUSANOWSKY_ORDER),),
+            (d.DISTRICT_PRACTICE,),
         ),
     )
 }
 
 APPEALABLE_CODES = frozenset({"QI101", "QI201", "QI202", "QI203", "QI302", "QI401"})
-"""Codes that make a discovery order avoidable or overly broad, hence immediately appealable.
-Webb, 618 F. App'x at 210 (quoting Gaines, 928 F.2d at 707); Carswell, 54 F.4th at 311."""
-
-APPEALABILITY_AUTHORITIES = (
-    at(a.WEBB, "210", "quoting Gaines v. Davis, 928 F.2d 705, 707 (5th Cir. 1991)"),
-    at(a.LION_BOULOS, "507-08"),
-    at(a.HINOJOSA),
-    at(a.CARSWELL, "311"),
-    at(a.BACKE, "648"),
-    at(a.WICKS, "994"),
-)
+"""Codes that make a discovery order avoidable or overly broad, hence immediately appealable (LAW.md s.11)."""

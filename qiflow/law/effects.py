@@ -9,181 +9,288 @@ from __future__ import annotations
 from functools import singledispatch
 
 from qiflow import scenario as m
-from qiflow.law.posture import AppealOnFile, OrderInForce, Posture, Resolution
+from qiflow.law.posture import (
+    AppealOnFile,
+    Authorization,
+    OrderInForce,
+    Posture,
+    QiMotion,
+    Resolution,
+    Ruling,
+)
+
+
+def apply(entry: m.Entry, posture: Posture, ref: int) -> Posture:
+    """The posture after ``entry`` (docket entry ``ref``)."""
+    return _apply(entry, posture.evolve(seq=posture.seq + 1), ref)
 
 
 @singledispatch
-def apply(entry: m.Entry, posture: Posture, ref: int) -> Posture:
-    """Entries with no procedural effect (complaint, order, other, filings that only move the phase)."""
+def _apply(entry: m.Entry, posture: Posture, ref: int) -> Posture:
+    """Entries with no effect on what the law reads (complaint, order, other, filings that only move the phase)."""
     return posture
 
 
-def asserts_qi_validly(entry: m.Entry, posture: Posture) -> bool:
-    """An official sued individually asserts QI (Owen, 445 U.S. at 638; Graham, 473 U.S. at 166-67)."""
-    who = posture.parties.get(entry.by or "")
-    return bool(getattr(entry, "asserts_qi", False)) and who is not None and who.may_assert_qi
+# --- s.11 "Terms": asserting QI ----------------------------------------------------------------------
+def asserting_officials(entry: m.Entry, posture: Posture) -> tuple[str, ...]:
+    """The officials an entry asserts QI for: its filers who hold QI (a joint filing counts for each)."""
+    if not getattr(entry, "asserts_qi", False):
+        return ()
+    return tuple(p for p in entry.filers if posture.is_official(p))
 
 
-def _assert_qi(entry: m.Answer | m.MotionToDismiss | m.SjMotion, posture: Posture) -> Posture:
-    if not entry.asserts_qi:
+def non_holders(entry: m.Entry, posture: Posture) -> tuple[str, ...]:
+    """Filers of a QI assertion who cannot hold QI (QI001): nothing is stayed on their account."""
+    if not getattr(entry, "asserts_qi", False):
+        return ()
+    return tuple(p for p in entry.filers if not posture.is_official(p))
+
+
+def _assert_qi(entry: m.Entry, posture: Posture) -> Posture:
+    officials, others = asserting_officials(entry, posture), non_holders(entry, posture)
+    if not (officials or others):
         return posture
-    posture = posture.evolve(claimed_qi=posture.claimed_qi | {entry.by})
-    if asserts_qi_validly(entry, posture):
-        posture = posture.evolve(asserted=posture.asserted | {entry.by})
-    return posture
+    return posture.evolve(asserted=posture.asserted | set(officials), claimed_qi=posture.claimed_qi | set(others))
 
 
-@apply.register
+@_apply.register
 def _(entry: m.Answer, posture: Posture, ref: int) -> Posture:
     return _assert_qi(entry, posture)
 
 
-@apply.register
+@_apply.register
 def _(entry: m.SjMotion, posture: Posture, ref: int) -> Posture:
-    return _assert_qi(entry, posture)
-
-
-@apply.register
-def _(entry: m.MotionToDismiss, posture: Posture, ref: int) -> Posture:
-    valid = asserts_qi_validly(entry, posture)
     posture = _assert_qi(entry, posture)
-    if valid:
-        posture = posture.evolve(
-            qi_motions=posture.qi_motions | {(ref, entry.by)},
-            pending_qi_motions=posture.pending_qi_motions | {ref},
-        )
-    return posture
+    officials = asserting_officials(entry, posture)
+    return posture.evolve(sj_pending=posture.sj_pending | {(o, ref) for o in officials}) if officials else posture
 
 
-def _resolve(posture: Posture, official: str, outcome: str, ref: int) -> Posture:
-    """Record how QI was decided; a grant in whole takes the official out of the case."""
-    resolutions = frozenset(r for r in posture.resolutions if r.official != official)
-    posture = posture.evolve(resolutions=resolutions | {Resolution(official, outcome, ref)})
-    if outcome == "granted":
-        posture = posture.evolve(in_case=posture.in_case - {official})
-    return posture
-
-
-@apply.register
-def _(entry: m.MotionToDismissRuling, posture: Posture, ref: int) -> Posture:
-    official = posture.qi_motion_by(entry.motion)
-    if official is None:
-        return posture  # a ruling on a motion that does not assert QI changes nothing
-    if entry.defers:
-        return posture.evolve(
-            deferred_qi_motions=posture.deferred_qi_motions | {entry.motion},
-            gate1=posture.gate1 | ({official} if entry.pleadings_overcome_qi else set()),
-            fact_questions=posture.fact_questions | {q.id for q in entry.fact_questions},
-        )
-    posture = posture.evolve(
-        pending_qi_motions=posture.pending_qi_motions - {entry.motion},
-        deferred_qi_motions=posture.deferred_qi_motions - {entry.motion},
-        pleadings_rulings=posture.pleadings_rulings | {ref},
+@_apply.register
+def _(entry: m.MotionToDismiss, posture: Posture, ref: int) -> Posture:
+    """A QI motion to dismiss is pending for each official who asserted QI in it; it replaces their earlier one."""
+    posture = _assert_qi(entry, posture)
+    officials = asserting_officials(entry, posture)
+    if not officials:
+        return posture
+    replaced = {(mo, o) for mo, o in posture.pending if o in officials}
+    return posture.evolve(
+        qi_motions=posture.qi_motions + tuple(QiMotion(ref, o, posture.seq) for o in officials),
+        pending=(posture.pending - replaced) | {(ref, o) for o in officials},
+        deferred=posture.deferred - replaced,
     )
-    if entry.outcome == "denied":  # a denial on the merits is the explicit gate-1 holding
-        posture = posture.evolve(gate1=posture.gate1 | {official})
-    return _resolve(posture, official, entry.outcome, ref)
 
 
-@apply.register
+# --- s.11 "Terms": deciding QI ----------------------------------------------------------------------
+def _resolve(posture: Posture, official: str, outcome: str, ref: int, stage: str) -> Posture:
+    """Record a decision of the official's QI; a grant in whole takes them out of the case."""
+    posture = posture.evolve(resolutions=posture.resolutions + (Resolution(official, outcome, ref, posture.seq, stage),))
+    if outcome == "granted" and official in posture.in_case:
+        posture = posture.evolve(in_case=posture.in_case - {official}, removed_by=posture.removed_by | {(ref, official)})
+    return posture
+
+
+def _find(posture: Posture, source: int, officials: tuple[str, ...] | frozenset[str],
+          entry: m.MotionToDismissRuling | m.DiscoveryOrder, gate1: frozenset[str]) -> Posture:
+    """Record a ruling's or an order's findings: the gate-1 holding for ``gate1``, each fact question as
+    identified and concerning its ``as_to`` (default: ``officials``)."""
+    changes: dict[str, object] = {}
+    if gate1:
+        changes["gate1"] = posture.gate1 | {(o, source) for o in gate1}
+    if entry.fact_questions:
+        changes["identified"] = posture.identified | {(q.id, source) for q in entry.fact_questions}
+        concern = set()
+        for q in entry.fact_questions:
+            whom = [p for p in q.as_to if posture.is_official(p)] if q.as_to is not None else officials
+            concern |= {(q.id, o, source) for o in whom}
+        changes["questions"] = posture.questions | concern
+    return posture.evolve(**changes) if changes else posture
+
+
+@_apply.register
+def _(entry: m.MotionToDismissRuling, posture: Posture, ref: int) -> Posture:
+    officials = posture.motion_officials(entry.motion)
+    if not officials:
+        return posture  # a ruling on a motion that does not assert QI (or was replaced) changes nothing
+    ruled = frozenset(officials)
+    if entry.defers:  # the motion stays pending; a deferral may state findings
+        pending = tuple(o for o in officials if (entry.motion, o) in posture.pending)
+        posture = posture.evolve(
+            deferred=posture.deferred | ({(entry.motion, o) for o in pending} if not entry.reply_ordered else set()),
+            rulings=posture.rulings + (Ruling(ref, "motion_to_dismiss_ruling", ruled, "deferred", entry.motion),))
+        gate1 = frozenset(officials) if entry.pleadings_overcome_qi else frozenset()
+        return _find(posture, ref, officials, entry, gate1)
+    decided = {(entry.motion, o) for o in officials}
+    posture = posture.evolve(
+        pending=posture.pending - decided, deferred=posture.deferred - decided,
+        decided=posture.decided | {(ref, o, entry.motion) for o in officials},
+        rulings=posture.rulings + (Ruling(ref, "motion_to_dismiss_ruling", ruled, entry.outcome, entry.motion,
+                                          denies_qi=entry.outcome in ("denied", "granted_in_part")),))
+    if entry.outcome == "converted":  # Rule 12(d): now a pending SJ motion asserting QI, deciding nothing
+        return posture.evolve(sj_pending=posture.sj_pending | {(o, ref) for o in officials})
+    if entry.outcome == "denied":  # a denial deciding the motion is the explicit gate-1 holding
+        posture = posture.evolve(gate1=posture.gate1 | {(o, ref) for o in officials})
+    for official in officials:
+        posture = _resolve(posture, official, entry.outcome, ref, "pleadings")
+    return posture
+
+
+def qi_ruling_officials(entry: m.QiRuling, posture: Posture) -> tuple[str, ...]:
+    """The officials a QI ruling decides: those it names (only an official holds QI), or, naming none, every
+    official still in the case who asserted QI."""
+    if entry.defendants is not None:
+        return tuple(d for d in entry.defendants if posture.is_official(d))
+    return tuple(o for o in posture.officials if o in posture.asserted and o in posture.in_case)
+
+
+@_apply.register
+def _(entry: m.QiRuling, posture: Posture, ref: int) -> Posture:
+    officials = qi_ruling_officials(entry, posture)
+    posture = posture.evolve(
+        sj_pending=frozenset(x for x in posture.sj_pending if x[0] not in officials),
+        rulings=posture.rulings + (Ruling(ref, "qi_ruling", frozenset(officials), entry.outcome,
+                                          denies_qi=entry.outcome in ("denied", "granted_in_part")),))
+    for official in officials:
+        posture = _resolve(posture, official, entry.outcome, ref, "record")
+    return posture
+
+
+# --- s.11 "Findings" and "in force" -----------------------------------------------------------------
+@_apply.register
 def _(entry: m.DiscoveryMotion, posture: Posture, ref: int) -> Posture:
     return posture.evolve(requests=posture.requests | {r.id for r in entry.requests})
 
 
 def order_against(entry: m.DiscoveryOrder, posture: Posture) -> frozenset[str]:
-    """The parties an order reaches: its ``against`` list, or every defendant."""
+    """The parties an order names: its ``against`` list, or every defendant."""
     return frozenset(entry.against) if entry.against is not None else frozenset(posture.defendants)
 
 
 def as_order(entry: m.DiscoveryOrder, ref: int, posture: Posture) -> OrderInForce:
-    return OrderInForce(
-        entry=ref,
-        against=order_against(entry, posture),
-        scope=entry.scope,
-        authorized=frozenset(a.request for a in entry.authorized),
-    )
+    return OrderInForce(ref, order_against(entry, posture), entry.scope,
+                        tuple(Authorization(a.request, frozenset(a.addresses)) for a in entry.authorized))
 
 
-def identified_with(entry: m.DiscoveryOrder, posture: Posture) -> frozenset[str]:
-    """Fact questions identified by this order or any earlier order or deferring ruling."""
-    return posture.fact_questions | {q.id for q in entry.fact_questions}
+def _out_of_force(posture: Posture, orders: set[int] | None, parties: frozenset[str]) -> tuple[OrderInForce, ...]:
+    """The orders in force once ``orders`` (None: every one) leave force as to ``parties``."""
+    kept = []
+    for order in posture.orders:
+        if orders is None or order.entry in orders:
+            order = OrderInForce(order.entry, order.against - parties, order.scope, order.authorized)
+        if order.against:
+            kept.append(order)
+    return tuple(kept)
 
 
-def addresses_identified_question(auth: m.Authorization, identified: frozenset[str]) -> bool:
-    return bool(set(auth.addresses) & identified)
-
-
-@apply.register
+@_apply.register
 def _(entry: m.DiscoveryOrder, posture: Posture, ref: int) -> Posture:
-    identified = identified_with(entry, posture)
-    posture = posture.evolve(fact_questions=identified)
-    if not entry.grants:
-        return posture
-    order = as_order(entry, ref, posture)
-    covered = {o for o in posture.officials if order.covers_party(o)}
-    tailored = {
-        a.request for a in entry.authorized
-        if entry.scope == "limited" and addresses_identified_question(a, identified)
-    }
-    return posture.evolve(
-        orders=posture.orders + (order,),
-        gate1=posture.gate1 | (covered if entry.pleadings_overcome_qi else set()),
-        tailored=posture.tailored | tailored,
-    )
-
-
-@apply.register
-def _(entry: m.QiRuling, posture: Posture, ref: int) -> Posture:
-    for official in qi_ruling_defendants(entry, posture):
-        posture = _resolve(posture, official, entry.outcome, ref)
+    against = order_against(entry, posture)
+    officials = tuple(p for p in posture.officials if p in against)
+    earlier = posture.discovery_orders
+    posture = posture.evolve(discovery_orders=earlier + ((ref, against),))
+    posture = _find(posture, ref, officials, entry,
+                    frozenset(officials) if entry.pleadings_overcome_qi else frozenset())
+    if entry.grants:
+        return posture.evolve(orders=posture.orders + (as_order(entry, ref, posture),))
+    if entry.outcome in ("stayed", "vacated"):  # the court's own stay or vacatur, as to ``against``
+        posture = posture.evolve(orders=_out_of_force(posture, None, against))
+        if entry.outcome == "vacated":
+            posture = posture.evolve(void=posture.void | {(src, p) for src, _ in earlier for p in against})
     return posture
 
 
-def qi_ruling_defendants(entry: m.QiRuling, posture: Posture) -> tuple[str, ...]:
-    """The officials a QI ruling decides: those it names (only an official holds QI, so a city it names is
-    not decided), or, if it names none, every official still in the case who asserted QI."""
-    if entry.defendants is not None:
-        return tuple(d for d in entry.defendants if d in posture.officials)
-    return tuple(o for o in posture.officials if o in posture.asserted and o in posture.in_case)
-
-
-@apply.register
+# --- s.11 appeals -----------------------------------------------------------------------------------
+@_apply.register
 def _(entry: m.Appeal, posture: Posture, ref: int) -> Posture:
-    return posture.evolve(appeals=posture.appeals + (AppealOnFile(ref, entry.from_),))
+    on_file = AppealOnFile(ref, entry.from_, frozenset(entry.filers), entry.from_ not in posture.judgments)
+    if on_file.interlocutory:
+        return posture.evolve(appeals=posture.appeals + (on_file,))
+    return posture.evolve(final_appeals=posture.final_appeals + (on_file,))
 
 
-@apply.register
+@_apply.register
 def _(entry: m.FrivolousCertification, posture: Posture, ref: int) -> Posture:
-    appeals = tuple(
-        AppealOnFile(a.entry, a.from_entry, True) if a.entry == entry.appeal else a for a in posture.appeals
-    )
+    appeals = tuple(AppealOnFile(a.entry, a.from_entry, a.by, a.interlocutory, True) if a.entry == entry.appeal else a
+                    for a in posture.appeals)
     return posture.evolve(appeals=appeals)
 
 
-@apply.register
+def undone_as_to(entry: m.AppealRuling, appeal: AppealOnFile, posture: Posture) -> frozenset[str]:
+    """Whom a reversal or vacatur reaches: ``as_to``, or by default a discovery order's whole ``against`` list,
+    or the officials a ruling ruled on who filed the appeal (all of them, if none did)."""
+    if entry.as_to is not None:
+        return frozenset(entry.as_to)
+    order = next((a for src, a in posture.discovery_orders if src == appeal.from_entry), None)
+    if order is not None:
+        return order
+    ruling = next((r for r in posture.rulings if r.entry == appeal.from_entry), None)
+    if ruling is None:
+        return frozenset()
+    return (ruling.ruled_on & appeal.by) or ruling.ruled_on
+
+
+def _undo_ruling(posture: Posture, ruling: Ruling, official: str) -> Posture:
+    """The ruling no longer counts for the official: not in deciding their QI, nor as taking them out, nor as
+    putting the motion off; the motion it decided is pending again (a converted one as a motion to dismiss);
+    its findings stop counting."""
+    source = ruling.entry
+    changes: dict[str, object] = {
+        "resolutions": tuple(r for r in posture.resolutions if not (r.entry == source and r.official == official)),
+        "void": posture.void | {(source, official)},
+    }
+    decided = {(s, o, mo) for s, o, mo in posture.decided if s == source and o == official}
+    if decided:
+        changes["decided"] = posture.decided - decided
+        changes["pending"] = posture.pending | {(mo, o) for _, o, mo in decided if posture.current(o) == mo}
+        changes["sj_pending"] = posture.sj_pending - {(official, source)}
+    if ruling.outcome == "deferred" and ruling.motion is not None:  # the deferral itself is undone
+        changes["deferred"] = posture.deferred - {(ruling.motion, official)}
+    if (source, official) in posture.removed_by:
+        changes["in_case"] = posture.in_case | {official}
+        changes["removed_by"] = posture.removed_by - {(source, official)}
+    return posture.evolve(**changes)
+
+
+def _granted_on_appeal(posture: Posture, official: str, ref: int) -> Posture:
+    """The court of appeals grants QI: resolved, no QI motion of theirs pending, out of the case."""
+    mine = {(mo, o) for mo, o in posture.pending if o == official}
+    posture = posture.evolve(pending=posture.pending - mine, deferred=posture.deferred - mine,
+                             sj_pending=frozenset(x for x in posture.sj_pending if x[0] != official))
+    return _resolve(posture, official, "granted", ref, "appeal")
+
+
+@_apply.register
 def _(entry: m.AppealRuling, posture: Posture, ref: int) -> Posture:
-    appeal = next((a for a in posture.appeals if a.entry == entry.appeal), None)
-    posture = posture.evolve(appeals=tuple(a for a in posture.appeals if a.entry != entry.appeal))
+    appeal = next((a for a in posture.appeals + posture.final_appeals if a.entry == entry.appeal), None)
+    posture = posture.evolve(appeals=tuple(a for a in posture.appeals if a.entry != entry.appeal),
+                             final_appeals=tuple(a for a in posture.final_appeals if a.entry != entry.appeal))
     if appeal is None or entry.outcome not in ("reversed", "vacated"):
         return posture
-    # A discovery order is in force until vacated or reversed on appeal.
-    posture = posture.evolve(orders=tuple(o for o in posture.orders if o.entry != appeal.from_entry))
-    for r in posture.resolutions:
-        if r.entry != appeal.from_entry or r.outcome != "denied":
+    as_to = undone_as_to(entry, appeal, posture)
+    source = appeal.from_entry
+    if any(src == source for src, _ in posture.discovery_orders):
+        posture = posture.evolve(orders=_out_of_force(posture, {source}, as_to),
+                                 void=posture.void | {(source, p) for p in as_to})
+        return posture
+    ruling = next((r for r in posture.rulings if r.entry == source), None)
+    if ruling is None:
+        return posture  # an appeal from anything else (a judgment included): nothing else changes
+    for official in sorted(as_to):
+        if not posture.is_official(official):
             continue
-        if entry.outcome == "reversed":  # a denial reversed on appeal takes the official out
-            posture = posture.evolve(in_case=posture.in_case - {r.official})
-        else:  # a denial vacated on appeal makes QI unresolved again
-            posture = posture.evolve(resolutions=posture.resolutions - {r})
+        renders = entry.renders == "qi_granted" or (
+            entry.outcome == "reversed" and ruling.denies_qi and official in appeal.by)
+        posture = _granted_on_appeal(posture, official, ref) if renders else _undo_ruling(posture, ruling, official)
     return posture
 
 
-@apply.register
+@_apply.register
 def _(entry: m.Judgment, posture: Posture, ref: int) -> Posture:
     named = set(entry.defendants) if entry.defendants is not None else set(posture.defendants)
-    return posture.evolve(in_case=posture.in_case - named)
+    gone = named & posture.in_case
+    return posture.evolve(in_case=posture.in_case - gone, judgments=posture.judgments | {ref},
+                          removed_by=posture.removed_by | {(ref, p) for p in gone})
 
 
-@apply.register
+@_apply.register
 def _(entry: m.ConferenceOrder, posture: Posture, ref: int) -> Posture:
     return posture.evolve(conference_deadlines=(entry.confer_by, entry.report_by))

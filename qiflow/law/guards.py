@@ -1,24 +1,26 @@
-"""The law's checks on each docket entry, LAW.md section 11, one named guard per rule.
+"""The law's checks on each docket entry: LAW.md section 11, in its order, one unit per rule.
 
-A guard returns ``None`` when the entry keeps the rule, or the facts its violation message needs.
-Error-severity guards bar the move in strict mode; warning-severity ones (cautions) only advise.
-Every guard carries its violation code, and through it the authorities, as data.
+A guard is declared where its check is written: its violation code (which carries the rule, the day it
+took effect and the doctrines it rests on), the question it asks, the entry kinds it reads, and its
+formulas, each in force from a day (a rule whose terms changed states its dated variants side by side).
+A formula returns ``None`` when the entry keeps the rule, or the facts its message needs. Error-severity
+guards bar the entry in strict mode, except QI001 (a party's pleading is filed whatever it says).
 """
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Callable, Iterable
 
 from qiflow import scenario as m
-from qiflow.law.authorities import Authority
 from qiflow.law.codes import CODES, Code
-from qiflow.law.effects import addresses_identified_question, as_order, identified_with
+from qiflow.law.effects import non_holders, order_against, qi_ruling_officials
+from qiflow.law.eras import ALWAYS, CARSWELL, WICKS
 from qiflow.law.posture import Posture, ref_label
-from qiflow.scenario import Kind
 
 Details = dict[str, str]
-Check = Callable[[m.Entry, Posture, int], Details | None]
+Formula = Callable[[m.Entry, Posture, int], Details | None]
 
 
 @dataclass(frozen=True)
@@ -28,223 +30,299 @@ class Guard:
     name: str
     code: Code
     question: str
-    check: Check
+    on: tuple[type[m.Entry], ...]
+    formulas: tuple[tuple[dt.date, Formula], ...]
+    """(in force from, formula), oldest first; before the first day the rule is not yet the law."""
+    bars: bool = True
+    """Whether strict mode refuses an entry that breaks it (error severity, QI001 aside)."""
 
     @property
     def blocks(self) -> bool:
-        """Error-severity rules bar the move in strict mode; warnings never do."""
-        return self.code.is_error
+        return self.bars and self.code.is_error
 
     @property
-    def authorities(self) -> tuple[Authority, ...]:
-        return self.code.authorities
+    def since(self) -> dt.date:
+        return max(self.formulas[0][0], self.code.since)
+
+    def formula(self, day: dt.date) -> Formula | None:
+        """The formula in force on ``day`` (None: not yet the law, so the code is never raised)."""
+        if day < self.code.since:
+            return None
+        return next((f for start, f in reversed(self.formulas) if day >= start), None)
+
+    def check(self, entry: m.Entry, posture: Posture, ref: int) -> Details | None:
+        rule = self.formula(posture.law_as_of)
+        return None if rule is None else rule(entry, posture, ref)
+
+
+def guard(code: str, *, on: tuple[type[m.Entry], ...], asks: str, since: dt.date = ALWAYS,
+          bars: bool = True) -> Callable[[Formula], Guard]:
+    """Make the function a Guard named after itself, asked only of the entries it reads."""
+    return lambda rule: Guard(rule.__name__, CODES[code], asks, on, ((since, rule),), bars)
 
 
 def _names(posture: Posture, parties: Iterable[str]) -> str:
     return ", ".join(posture.name(p) for p in parties)
 
 
-def _unresolved_covered(entry: m.DiscoveryOrder, posture: Posture, ref: int) -> tuple[str, ...]:
-    """O: the officials a granting order covers whose QI is unresolved."""
-    order = as_order(entry, ref, posture)
-    return tuple(o for o in posture.unresolved_officials if order.covers_party(o))
+def _kind(posture: Posture, party: str) -> str:
+    p = posture.parties[party]
+    if not p.is_defendant:
+        return "a party who is not a defendant"
+    if p.kind is m.Kind.OFFICIAL:
+        return "a defendant sued only in an official capacity"
+    return f"a {p.kind.value}"
 
 
-def _grants(entry: m.Entry) -> bool:
-    return isinstance(entry, m.DiscoveryOrder) and entry.grants
-
-
-# --- LAW.md s.1: who may assert QI -------------------------------------------------------------
-def _qi_available(entry: m.Entry, posture: Posture, ref: int) -> Details | None:
-    if not getattr(entry, "asserts_qi", False) or entry.by is None:
+# === s.11 "Terms": who asserts QI =================================================================
+@guard("QI001", on=(m.Answer, m.MotionToDismiss, m.SjMotion), bars=False,
+       asks="May every party asserting qualified immunity here claim it at all?")
+def qi_available(entry: m.Entry, posture: Posture, ref: int) -> Details | None:
+    """Only an official holds QI; any other filer raises QI001, once, naming them all; nothing is stayed on
+    their account, and the entry still counts for the officials who filed it with them."""
+    others = non_holders(entry, posture)
+    if not others:
         return None
-    party = posture.parties[entry.by]
-    if party.may_assert_qi:
-        return None
-    if not party.is_defendant:
-        what = "non-defendant"
-    elif party.kind is Kind.OFFICIAL:
-        what = "defendant sued only in an official capacity"
-    else:
-        what = party.kind.value
-    return {"party": party.name, "what": what}
+    return {"party": _names(posture, others), "what": " or ".join(dict.fromkeys(_kind(posture, p) for p in others))}
 
 
-# --- LAW.md s.3: a pending QI motion must be ruled on first (Carswell) ----------------------------
-def _qi_motion_ruled_first(entry: m.Entry, posture: Posture, ref: int) -> Details | None:
-    if not (_grants(entry) and posture.carswell and posture.pending_qi_motions):
-        return None
-    return {"motion": ", ".join(ref_label(x) for x in sorted(posture.pending_qi_motions))}
+# === s.11 `discovery_order` =======================================================================
+@dataclass(frozen=True, slots=True)
+class Reach:
+    """Whom a granting order reaches: O, the officials with QI unresolved; C, the other defendants."""
+
+    officials: tuple[str, ...]
+    others: tuple[str, ...]
 
 
-def _ruling_not_deferred(entry: m.Entry, posture: Posture, ref: int) -> Details | None:
-    if not (isinstance(entry, m.MotionToDismissRuling) and entry.defers):
+def reach(entry: m.DiscoveryOrder, posture: Posture) -> Reach | None:
+    """An order reaches its ``against`` list if general or it authorizes a request; None if it reaches no one."""
+    if not entry.grants or (entry.scope != "general" and not entry.authorized):
         return None
-    if posture.qi_motion_by(entry.motion) is None:
+    against = order_against(entry, posture)
+    if not against:
         return None
-    if not posture.carswell and entry.pleadings_overcome_qi and entry.fact_questions:
-        return None  # before Carswell: Backe, 691 F.3d at 648; Webb; Hinojosa
-    return {"motion": ref_label(entry.motion)}
+    o = tuple(p for p in posture.unresolved_officials if p in against)
+    c = tuple(p for p in posture.defendants if p in against and p not in o)
+    return Reach(o, c)
 
 
-# --- LAW.md s.7: an interlocutory appeal divests jurisdiction ----------------------------------
-def _no_appeal_pending(entry: m.Entry, posture: Posture, ref: int) -> Details | None:
-    if not posture.pending_appeals:
-        return None
-    if isinstance(entry, m.Discovery) and not posture.qi_unresolved(entry.against):
-        return None
-    if not (_grants(entry) or isinstance(entry, m.Discovery)):
-        return None
-    return {"appeal": ", ".join(ref_label(a.entry) for a in posture.pending_appeals)}
+def _gated(entry: m.Entry, posture: Posture) -> tuple[str, ...]:
+    """O for a granting order (empty for any other entry)."""
+    r = reach(entry, posture) if isinstance(entry, m.DiscoveryOrder) else None
+    return r.officials if r else ()
 
 
-# --- LAW.md s.5: the three gates, in order -----------------------------------------------------
-def _pleadings_overcome_qi(entry: m.Entry, posture: Posture, ref: int) -> Details | None:
-    if not _grants(entry):
+@guard("QI101", on=(m.DiscoveryOrder,), since=CARSWELL,
+       asks="Is every QI motion to dismiss decided before discovery is ordered?")
+def qi_motion_ruled_first(entry: m.Entry, posture: Posture, ref: int) -> Details | None:
+    """Step 1: QI101 if any QI motion to dismiss is pending (from Carswell)."""
+    assert isinstance(entry, m.DiscoveryOrder)
+    if reach(entry, posture) is None or not posture.pending:
         return None
-    missing = [
-        o for o in _unresolved_covered(entry, posture, ref)
-        if not (o in posture.gate1 or entry.pleadings_overcome_qi)
-    ]
+    return {"motion": ", ".join(ref_label(x) for x in posture.pending_motions)}
+
+
+@guard("QI401", on=(m.DiscoveryOrder,), asks="Is an official the order reaches appealing, divesting the court?")
+def no_order_during_appeal(entry: m.Entry, posture: Posture, ref: int) -> Details | None:
+    """Step 2: QI401 if an interlocutory appeal by an official in O is pending."""
+    appealing = [o for o in _gated(entry, posture) if posture.appeals_by(o)]
+    if not appealing:
+        return None
+    appeals = sorted({x.entry for o in appealing for x in posture.appeals_by(o)})
+    return {"officials": _names(posture, appealing), "appeal": ", ".join(ref_label(x) for x in appeals)}
+
+
+@guard("QI201", on=(m.DiscoveryOrder,), since=WICKS,
+       asks="Gate 1: has the court held that the pleadings overcome QI, as to each official reached?")
+def pleadings_overcome_qi(entry: m.Entry, posture: Posture, ref: int) -> Details | None:
+    """Step 3: (from Wicks) QI201 unless every official in O has the gate-1 holding (this order's included)."""
+    assert isinstance(entry, m.DiscoveryOrder)
+    missing = [o for o in _gated(entry, posture) if not (entry.pleadings_overcome_qi or posture.has_gate1(o))]
     return {"officials": _names(posture, missing)} if missing else None
 
 
-def _fact_questions(entry: m.Entry, posture: Posture, ref: int) -> Details | None:
-    if not _grants(entry) or not _unresolved_covered(entry, posture, ref):
+def _concerned(entry: m.DiscoveryOrder, posture: Posture, official: str) -> bool:
+    """A fact question concerning the official is identified (this order's included: its own questions
+    concern their ``as_to``, or by default the officials it names)."""
+    if posture.questions_concerning(official):
+        return True
+    against = order_against(entry, posture)
+    return any(official in q.as_to if q.as_to is not None else official in against for q in entry.fact_questions)
+
+
+@guard("QI202", on=(m.DiscoveryOrder,),
+       asks="Gate 2: has the court identified a question of fact concerning each official reached?")
+def fact_questions(entry: m.Entry, posture: Posture, ref: int) -> Details | None:
+    """Step 3: QI202 unless every official in O is concerned by at least one identified fact question."""
+    assert isinstance(entry, m.DiscoveryOrder)
+    missing = [o for o in _gated(entry, posture) if not _concerned(entry, posture, o)]
+    return {"officials": _names(posture, missing)} if missing else None
+
+
+@guard("QI302", on=(m.DiscoveryOrder,), asks="Is the order limited to QI discovery rather than opening the merits?")
+def qi_discovery_only(entry: m.Entry, posture: Posture, ref: int) -> Details | None:
+    """Step 3, then: QI302 if the scope is general."""
+    assert isinstance(entry, m.DiscoveryOrder)
+    officials = _gated(entry, posture)
+    return {"officials": _names(posture, officials)} if officials and entry.scope == "general" else None
+
+
+@guard("QI203", on=(m.DiscoveryOrder,),
+       asks="Gate 3: is every authorized request aimed at an identified question of fact?")
+def narrowly_tailored(entry: m.Entry, posture: Posture, ref: int) -> Details | None:
+    """Step 3, else: QI203 if any authorized request addresses no identified fact question."""
+    assert isinstance(entry, m.DiscoveryOrder)
+    if entry.scope != "limited" or not _gated(entry, posture):
         return None
-    return None if identified_with(entry, posture) else {}
-
-
-def _qi_discovery_only(entry: m.Entry, posture: Posture, ref: int) -> Details | None:
-    if not _grants(entry) or entry.scope != "general":
-        return None
-    officials = _unresolved_covered(entry, posture, ref)
-    return {"officials": _names(posture, officials)} if officials else None
-
-
-def _narrowly_tailored(entry: m.Entry, posture: Posture, ref: int) -> Details | None:
-    if not _grants(entry) or entry.scope != "limited" or not _unresolved_covered(entry, posture, ref):
-        return None
-    identified = identified_with(entry, posture)
-    loose = [a.request for a in entry.authorized if not addresses_identified_question(a, identified)]
+    identified = posture.identified_for(order_against(entry, posture)) | {q.id for q in entry.fact_questions}
+    loose = [a.request for a in entry.authorized if not set(a.addresses) & identified]
     return {"requests": "request " + ", ".join(loose)} if loose else None
 
 
-# --- LAW.md s.2: the stay ------------------------------------------------------------------------
-def _stay_of_discovery(entry: m.Entry, posture: Posture, ref: int) -> Details | None:
-    if not isinstance(entry, m.Discovery) or not posture.qi_unresolved(entry.against):
+@guard("QI303", on=(m.DiscoveryOrder,),
+       asks="Does the order reach a co-defendant while an official's QI is unresolved?")
+def codefendant_order(entry: m.Entry, posture: Posture, ref: int) -> Details | None:
+    """Step 4: QI303 if O is empty, C is not, and some official's QI is unresolved."""
+    assert isinstance(entry, m.DiscoveryOrder)
+    r = reach(entry, posture)
+    if r is None or r.officials or not r.others or not posture.unresolved_officials:
         return None
-    if posture.covered_by_order(entry.against, frozenset(entry.requests)):
+    return {"party": _names(posture, r.others), "officials": _names(posture, posture.unresolved_officials)}
+
+
+# === s.11 `motion_to_dismiss_ruling` ==============================================================
+def _deferral(entry: m.Entry, posture: Posture) -> bool:
+    """A deferral of a QI motion (every ruling on it that does not decide it), not ordering a Rule 7(a) reply
+    (that is Schultea's); a ruling on a motion replaced for every official rules on nothing."""
+    assert isinstance(entry, m.MotionToDismissRuling)
+    if not entry.defers or entry.reply_ordered:
+        return False
+    return bool(posture.motion_officials(entry.motion))
+
+
+def _deferred(entry: m.Entry) -> Details:
+    assert isinstance(entry, m.MotionToDismissRuling)
+    return {"motion": ref_label(entry.motion)}
+
+
+def _decided_unless_a_fact_question(entry: m.Entry, posture: Posture, ref: int) -> Details | None:
+    """Before Wicks (Lion Boulos, 834 F.2d at 507-08): a deferral that identifies a fact question was allowed."""
+    assert isinstance(entry, m.MotionToDismissRuling)
+    if not _deferral(entry, posture) or entry.fact_questions:
         return None
-    return {"party": posture.name(entry.against)}
+    return _deferred(entry)
 
 
-def _codefendant_spared(entry: m.Entry, posture: Posture, ref: int) -> Details | None:
-    unresolved = posture.unresolved_officials
-    if not unresolved:
+def _decided_unless_both_findings(entry: m.Entry, posture: Posture, ref: int) -> Details | None:
+    """From Wicks until Carswell (Backe, 691 F.3d at 648): a deferral that holds the pleadings overcome QI and
+    identifies a fact question was allowed."""
+    assert isinstance(entry, m.MotionToDismissRuling)
+    if not _deferral(entry, posture) or (entry.pleadings_overcome_qi and entry.fact_questions):
         return None
-    if _grants(entry):
-        order = as_order(entry, ref, posture)
-        others = [p for p in posture.defendants if order.covers_party(p) and not posture.qi_unresolved(p)]
-        if _unresolved_covered(entry, posture, ref) or not others:
-            return None
-        return {"party": _names(posture, others), "officials": _names(posture, unresolved)}
-    if isinstance(entry, m.Discovery):
-        party = entry.against
-        if posture.qi_unresolved(party) or party not in posture.defendants:
-            return None
-        if posture.covered_by_order(party, frozenset(entry.requests)):
-            return None
-        return {"party": posture.name(party), "officials": _names(posture, unresolved)}
-    return None
+    return _deferred(entry)
 
 
-# --- LAW.md s.6: the meet-and-confer and joint report -------------------------------------------
-def _deadline(entry: m.Entry, posture: Posture, which: int) -> Details | None:
+def _decided(entry: m.Entry, posture: Posture, ref: int) -> Details | None:
+    """From Carswell (54 F.4th at 311-12): a QI motion to dismiss is decided, never put off."""
+    return _deferred(entry) if _deferral(entry, posture) else None
+
+
+ruling_not_deferred = Guard(
+    "ruling_not_deferred", CODES["QI102"], "Did the court decide the QI motion rather than put it off?",
+    (m.MotionToDismissRuling,),
+    ((ALWAYS, _decided_unless_a_fact_question), (WICKS, _decided_unless_both_findings), (CARSWELL, _decided)))
+
+
+# === s.11 `discovery` =============================================================================
+def _taken_from_unresolved(entry: m.Entry, posture: Posture) -> str | None:
+    assert isinstance(entry, m.Discovery)
+    return entry.against if posture.qi_unresolved(entry.against) else None
+
+
+@guard("QI401", on=(m.Discovery,), asks="Is the official appealing, divesting the court as to them?")
+def no_discovery_during_appeal(entry: m.Entry, posture: Posture, ref: int) -> Details | None:
+    """QI401 if an interlocutory appeal by P is pending."""
+    official = _taken_from_unresolved(entry, posture)
+    if official is None or not posture.appeals_by(official):
+        return None
+    return {"officials": posture.name(official),
+            "appeal": ", ".join(ref_label(x.entry) for x in posture.appeals_by(official))}
+
+
+@guard("QI101", on=(m.Discovery,), since=CARSWELL,
+       asks="Is discovery taken from an official whose QI motion to dismiss is pending?")
+def no_discovery_while_qi_motion_pending(entry: m.Entry, posture: Posture, ref: int) -> Details | None:
+    """QI101 if a QI motion to dismiss is pending for P (from Carswell)."""
+    official = _taken_from_unresolved(entry, posture)
+    if official is None or not posture.pending_for(official):
+        return None
+    return {"motion": ", ".join(ref_label(x) for x in posture.pending_for(official))}
+
+
+@guard("QI301", on=(m.Discovery,), asks="Does an order in force cover this discovery from the official now?")
+def stay_of_discovery(entry: m.Entry, posture: Posture, ref: int) -> Details | None:
+    """QI301 unless one order in force covers P for every request listed (none listed: nothing covers it)."""
+    assert isinstance(entry, m.Discovery)
+    official = _taken_from_unresolved(entry, posture)
+    if official is None or posture.covered(official, frozenset(entry.requests)):
+        return None
+    return {"party": posture.name(official)}
+
+
+@guard("QI303", on=(m.Discovery,), asks="Is discovery taken from a co-defendant while an official's QI is unresolved?")
+def codefendant_discovery(entry: m.Entry, posture: Posture, ref: int) -> Details | None:
+    """QI303 for any other defendant not covered for every request listed, while some official's QI is unresolved."""
+    assert isinstance(entry, m.Discovery)
+    party = entry.against
+    if party not in posture.defendants or posture.qi_unresolved(party) or not posture.unresolved_officials:
+        return None
+    if posture.covered(party, frozenset(entry.requests)):
+        return None
+    return {"party": posture.name(party), "officials": _names(posture, posture.unresolved_officials)}
+
+
+# === s.11 `qi_ruling` and `judgment` ==============================================================
+@guard("QI402", on=(m.QiRuling, m.Judgment),
+       asks="Does the court rule on QI or enter judgment against an official whose appeal is pending?")
+def court_divested(entry: m.Entry, posture: Posture, ref: int) -> Details | None:
+    """QI402: a QI ruling naming an official, or a judgment for the plaintiff against one, while their
+    interlocutory appeal is pending."""
+    if isinstance(entry, m.QiRuling):
+        named, what = qi_ruling_officials(entry, posture), "ruled on the qualified immunity of"
+    else:
+        assert isinstance(entry, m.Judgment)
+        if entry.outcome != "for_plaintiff":
+            return None
+        named = tuple(d for d in (entry.defendants if entry.defendants is not None else posture.defendants)
+                      if posture.is_official(d))
+        what = "entered judgment against"
+    appealing = [o for o in named if posture.appeals_by(o)]
+    if not appealing:
+        return None
+    appeals = sorted({x.entry for o in appealing for x in posture.appeals_by(o)})
+    return {"what": what, "officials": _names(posture, appealing), "appeal": ", ".join(ref_label(x) for x in appeals)}
+
+
+# === s.11 `conference` and `joint_report` (district practice) =====================================
+def _late(entry: m.Entry, posture: Posture, which: int) -> Details | None:
     if posture.conference_deadlines is None or entry.date_filed is None:
         return None
     due = posture.conference_deadlines[which]
-    if entry.date_filed <= due:
-        return None
-    return {"when": entry.date_filed.isoformat(), "due": due.isoformat()}
+    return None if entry.date_filed <= due else {"when": entry.date_filed.isoformat(), "due": due.isoformat()}
 
 
-def _conference_by_deadline(entry: m.Entry, posture: Posture, ref: int) -> Details | None:
-    return _deadline(entry, posture, 0) if isinstance(entry, m.Conference) else None
+@guard("QI501", on=(m.Conference,), asks="Did the parties confer by the date set?")
+def conference_by_deadline(entry: m.Entry, posture: Posture, ref: int) -> Details | None:
+    """QI501: a conference dated after the latest conference order's ``confer_by``."""
+    return _late(entry, posture, 0)
 
 
-def _report_by_deadline(entry: m.Entry, posture: Posture, ref: int) -> Details | None:
-    return _deadline(entry, posture, 1) if isinstance(entry, m.JointReport) else None
+@guard("QI502", on=(m.JointReport,), asks="Was the joint report filed by the date set?")
+def report_by_deadline(entry: m.Entry, posture: Posture, ref: int) -> Details | None:
+    """QI502: a joint report dated after its ``report_by``."""
+    return _late(entry, posture, 1)
 
 
-def _guard(name: str, code: str, question: str, check: Check) -> Guard:
-    return Guard(name, CODES[code], question, check)
-
-
-QI_AVAILABLE = _guard("qi_available", "QI001", "May this defendant assert qualified immunity at all?", _qi_available)
-QI_MOTION_RULED_FIRST = _guard(
-    "qi_motion_ruled_first", "QI101", "Is every QI motion to dismiss decided before discovery is ordered?",
-    _qi_motion_ruled_first)
-RULING_NOT_DEFERRED = _guard(
-    "ruling_not_deferred", "QI102", "Did the court decide the QI motion rather than put it off?",
-    _ruling_not_deferred)
-PLEADINGS_OVERCOME_QI = _guard(
-    "pleadings_overcome_qi", "QI201", "Gate 1: has the court held that the pleadings overcome QI?",
-    _pleadings_overcome_qi)
-FACT_QUESTIONS = _guard(
-    "fact_questions", "QI202", "Gate 2: has the court identified the fact questions it must resolve?",
-    _fact_questions)
-NARROWLY_TAILORED = _guard(
-    "narrowly_tailored", "QI203", "Gate 3: is every authorized request aimed at an identified fact question?",
-    _narrowly_tailored)
-QI_DISCOVERY_ONLY = _guard(
-    "qi_discovery_only", "QI302", "Is the order limited to QI discovery rather than opening the merits?",
-    _qi_discovery_only)
-STAY_OF_DISCOVERY = _guard(
-    "stay_of_discovery", "QI301", "Does an order in force authorize this discovery from an official?",
-    _stay_of_discovery)
-NO_APPEAL_PENDING = _guard(
-    "no_appeal_pending", "QI401", "Is a QI appeal pending, divesting the district court?", _no_appeal_pending)
-CODEFENDANT_SPARED = _guard(
-    "codefendant_spared", "QI303", "Does discovery reach a co-defendant while an official's QI is unresolved?",
-    _codefendant_spared)
-CONFERENCE_BY_DEADLINE = _guard(
-    "conference_by_deadline", "QI501", "Did the parties confer by the date set?", _conference_by_deadline)
-REPORT_BY_DEADLINE = _guard(
-    "report_by_deadline", "QI502", "Was the joint report filed by the date set?", _report_by_deadline)
-
-# --- Proposed amendment to LAW.md s.11 (not the law qiflow judges by; see docs/law-gaps.md) ---------
-def _stay_binds_every_order(entry: m.Entry, posture: Posture, ref: int) -> Details | None:
-    """While QI is unresolved only gated, tailored discovery may be taken, whatever order came before."""
-    if not isinstance(entry, m.Discovery) or not posture.qi_unresolved(entry.against):
-        return None
-    asked = frozenset(entry.requests)
-    gated = (entry.against in posture.gate1 and bool(posture.fact_questions) and bool(asked)
-             and asked <= posture.tailored
-             and any(o.scope == "limited" and o.covers_discovery(entry.against, asked) for o in posture.orders))
-    return None if gated else {"party": posture.name(entry.against)}
-
-
-def _no_discovery_while_qi_motion_pending(entry: m.Entry, posture: Posture, ref: int) -> Details | None:
-    if not (isinstance(entry, m.Discovery) and posture.carswell and posture.pending_qi_motions):
-        return None
-    if not posture.qi_unresolved(entry.against):
-        return None
-    return {"motion": ", ".join(ref_label(x) for x in sorted(posture.pending_qi_motions))}
-
-
-STAY_BINDS_EVERY_ORDER = _guard(
-    "stay_binds_every_order", "QI301",
-    "Proposed: does discovery from an official with QI unresolved pass the gates now, not just an order?",
-    _stay_binds_every_order)
-NO_DISCOVERY_WHILE_QI_MOTION_PENDING = _guard(
-    "no_discovery_while_qi_motion_pending", "QI101",
-    "Proposed: is discovery taken while a QI motion to dismiss is pending?", _no_discovery_while_qi_motion_pending)
-
-AMENDMENTS: tuple[Guard, ...] = (NO_DISCOVERY_WHILE_QI_MOTION_PENDING, STAY_BINDS_EVERY_ORDER)
-"""A proposed amendment closing the gap the verifier finds in s.11: an order in force outlives the
-posture that justified it (entered before QI was asserted, before a QI motion, or before a denial was
-vacated). Harlow, 457 U.S. at 818; Wicks, 41 F.3d at 994-95; Carswell, 54 F.4th at 311-12."""
-
-GATES: tuple[Guard, ...] = (PLEADINGS_OVERCOME_QI, FACT_QUESTIONS, NARROWLY_TAILORED)
+GATES: tuple[Guard, ...] = (pleadings_overcome_qi, fact_questions, narrowly_tailored)
 """Zapata, 750 F.3d at 485: the three steps, in order, before any limited QI discovery."""

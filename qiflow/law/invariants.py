@@ -1,25 +1,31 @@
 """LAW.md section 9: what no path may ever reach, stated from the law and not from the guards.
 
 Each invariant reads the posture before and after one docket entry (a *state* invariant reads only
-the posture after it). They are written independently of ``guards.py`` on purpose: a proof that
-reused the guards would only show that the code agrees with itself. Section 9's first invariant is
-split into its three clauses (authorized / taken under an order / taken while the gates hold), so that
-a report names the clause a path breaks; section 1's and section 3's rules are added so that every
+the posture after it). They are written from the posture's records (orders, findings, motions, appeals)
+and never call the guards nor the posture's ``covers``: a proof that reused them would only show that
+the code agrees with itself. Section 9's first invariant is split in two (orders entered, discovery
+conducted) so that a report names the clause a path breaks; sections 1 and 3 are added so that every
 blocking guard protects some invariant.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from qiflow import scenario as m
-from qiflow.law import authorities as a
-from qiflow.law.authorities import Authority, at
+from qiflow.law import doctrines as d
+from qiflow.law.authorities import Authority
+from qiflow.law.doctrines import Doctrine, cites_of
 from qiflow.law.posture import OrderInForce, Posture
 
 StateCheck = Callable[[Posture], bool]
 StepCheck = Callable[[Posture, m.Entry, Posture], bool]
+
+WICKS_DAY = dt.date(1995, 1, 6)
+CARSWELL_DAY = dt.date(2022, 6, 17)
+"""LAW.md s.11's two dates, restated here so the invariants do not lean on the rules' own tables."""
 
 
 @dataclass(frozen=True)
@@ -29,9 +35,13 @@ class Invariant:
     name: str
     section: str
     paraphrase: str
-    authorities: tuple[Authority, ...]
+    rests_on: tuple[Doctrine, ...]
     state: StateCheck | None = None
     step: StepCheck | None = None
+
+    @property
+    def authorities(self) -> tuple[Authority, ...]:
+        return cites_of(*self.rests_on)
 
     def holds(self, before: Posture, entry: m.Entry, after: Posture) -> bool:
         """Whether the step from ``before`` by ``entry`` to ``after`` keeps this invariant."""
@@ -40,172 +50,174 @@ class Invariant:
         return self.step is None or self.step(before, entry, after)
 
 
-# --- terms of the law, read off the posture ------------------------------------------------------
-def may_assert_qi(posture: Posture, party: str) -> bool:
-    """Only an official sued in an individual capacity holds QI (Owen; Graham)."""
-    p = posture.parties.get(party)
-    return (p is not None and p.role is m.Role.DEFENDANT and p.kind is m.Kind.OFFICIAL
-            and p.capacity in (m.Capacity.INDIVIDUAL, m.Capacity.BOTH))
+# --- terms of the law, read off the posture's records ---------------------------------------------
+def _gate1(p: Posture, official: str) -> bool:
+    return any(o == official and (src, o) not in p.void for o, src in p.gate1)
 
 
-def appeals_pending(posture: Posture) -> tuple[int, ...]:
-    """Appeals on file and not certified frivolous (Behrens, 516 U.S. at 310-11)."""
-    return tuple(x.entry for x in posture.appeals if not x.frivolous)
+def _concerning(p: Posture, official: str) -> set[str]:
+    return {q for q, o, src in p.questions if o == official and (src, o) not in p.void}
 
 
-def qi_unresolved(posture: Posture, official: str) -> bool:
-    """Asserted, still in the case, and not decided (a denial under appeal is not yet decided)."""
-    if official not in posture.asserted or official not in posture.in_case:
-        return False
-    decided = [r for r in posture.resolutions if r.official == official]
-    if not decided:
-        return True
-    pending_from = {x.from_entry for x in posture.appeals if not x.frivolous}
-    return any(r.outcome == "denied" and r.entry in pending_from for r in decided)
+def _appealing(p: Posture, official: str) -> bool:
+    return any(x.interlocutory and not x.frivolous and official in x.by for x in p.appeals)
 
 
-def unresolved(posture: Posture) -> set[str]:
-    return {p.id for p in posture.cast if qi_unresolved(posture, p.id)}
+def _undecided(p: Posture) -> set[str]:
+    return set(p.unresolved_officials)
 
 
-def reaches(order: OrderInForce, party: str) -> bool:
-    """An order reaches a party it names, if it is general or authorizes at least one request."""
-    return party in order.against and (order.scope == "general" or bool(order.authorized))
-
-
-def new_orders(before: Posture, after: Posture) -> tuple[OrderInForce, ...]:
+def _new_orders(before: Posture, after: Posture) -> tuple[OrderInForce, ...]:
     if after.orders is before.orders:  # the usual case: the entry left the orders alone
         return ()
-    return tuple(o for o in after.orders if o not in before.orders)
+    old = {o.entry for o in before.orders}
+    return tuple(o for o in after.orders if o.entry not in old)
 
 
-def qi_motion_pending(posture: Posture) -> bool:
-    """Under the law from the Carswell date on, a pending QI motion to dismiss bars discovery."""
-    return posture.carswell and bool(posture.pending_qi_motions)
+def _reached(order: OrderInForce, before: Posture) -> set[str]:
+    """Officials with QI undecided that a new order names, if it is general or authorizes a request."""
+    if order.scope != "general" and not order.authorized:
+        return set()
+    return {o for o in _undecided(before) if o in order.against}
 
 
-def _order_keeps_gates(before: Posture, after: Posture, order: OrderInForce) -> bool:
-    officials = {o for o in unresolved(before) if reaches(order, o)}
-    if not officials:
-        return True
-    return (officials <= after.gate1 and bool(after.fact_questions) and order.scope == "limited"
-            and order.authorized <= after.tailored and not appeals_pending(before)
-            and not qi_motion_pending(before))
-
-
-def _taken_from_unresolved(before: Posture, entry: m.Entry) -> m.Discovery | None:
-    if isinstance(entry, m.Discovery) and qi_unresolved(before, entry.against):
-        return entry
-    return None
-
-
-# --- the invariants --------------------------------------------------------------------------------
-def _qi_only_for_individuals(after: Posture) -> bool:
-    return all(may_assert_qi(after, p) for p in after.claimed_qi)
+# --- s.1 and s.3 -----------------------------------------------------------------------------------
+def _only_officials_hold_qi(after: Posture) -> bool:
+    holders = set(after.officials)
+    return after.asserted <= holders and all(o in holders for _, o in after.pending)
 
 
 def _qi_motion_decided(after: Posture) -> bool:
-    if after.deferred_qi_motions and after.carswell:
+    if not after.deferred:
+        return True
+    if after.law_as_of >= CARSWELL_DAY:
         return False
-    movers = {who for entry, who in after.qi_motions if entry in after.deferred_qi_motions}
-    return movers <= after.gate1 and (not movers or bool(after.fact_questions))
+    return all((_gate1(after, o) or after.law_as_of < WICKS_DAY) and _concerning(after, o) for _, o in after.deferred)
 
 
-def _authorized_through_gates(before: Posture, entry: m.Entry, after: Posture) -> bool:
-    return all(_order_keeps_gates(before, after, o) for o in new_orders(before, after))
+# --- s.9 -------------------------------------------------------------------------------------------
+def _orders_through_gates(before: Posture, entry: m.Entry, after: Posture) -> bool:
+    """9.1, orders: a new order reaching an official with QI undecided keeps every gate at that moment."""
+    identified = {q for q, _ in after.identified}
+    for order in _new_orders(before, after):
+        for o in _reached(order, before):
+            if order.scope != "limited" or not _concerning(after, o) or _appealing(before, o):
+                return False
+            if after.law_as_of >= WICKS_DAY and not _gate1(after, o):
+                return False
+            if after.law_as_of >= CARSWELL_DAY and before.pending:
+                return False
+            if any(not (a.addresses & identified) for a in order.authorized):
+                return False
+    return True
 
 
-def _taken_under_order(before: Posture, entry: m.Entry, after: Posture) -> bool:
-    d = _taken_from_unresolved(before, entry)
-    if d is None:
+def _discovery_through_gates(before: Posture, entry: m.Entry, after: Posture) -> bool:
+    """9.1, conduct: discovery from an official with QI undecided only while every gate holds for them now."""
+    if not isinstance(entry, m.Discovery) or entry.against not in _undecided(before):
         return True
-    asked = frozenset(d.requests)
-    covered = any(
-        d.against in o.against and (o.scope == "general" or (asked and asked <= o.authorized))
-        for o in before.orders
-    )
-    return covered and not appeals_pending(before)
-
-
-def _taken_while_gates_hold(before: Posture, entry: m.Entry, after: Posture) -> bool:
-    d = _taken_from_unresolved(before, entry)
-    if d is None:
-        return True
-    return (d.against in before.gate1 and bool(before.fact_questions) and bool(d.requests)
-            and set(d.requests) <= before.tailored and not qi_motion_pending(before))
+    who = entry.against
+    if not entry.requests or _appealing(before, who):
+        return False
+    if before.law_as_of >= WICKS_DAY and not _gate1(before, who):
+        return False
+    if before.law_as_of >= CARSWELL_DAY and any(o == who for _, o in before.pending):
+        return False
+    concerning = _concerning(before, who)
+    return all(any(order.scope == "limited" and who in order.against and a.request == r and a.addresses & concerning
+                   for order in before.orders for a in order.authorized)
+               for r in entry.requests)
 
 
 def _gates_in_order(before: Posture, entry: m.Entry, after: Posture) -> bool:
-    if (after.tailored - before.tailored) and not after.fact_questions:
-        return False  # gate 3 before gate 2
-    reached = {o for order in new_orders(before, after) for o in unresolved(before) if reaches(order, o)}
-    return reached <= after.gate1  # gate 2 or 3 found for an official without gate 1
+    """9.2: narrow tailoring (3) only with the fact questions (2), and both only with the pleadings holding (1)."""
+    for order in _new_orders(before, after):
+        for o in _reached(order, before):
+            if order.authorized and not _concerning(after, o):
+                return False
+            if after.law_as_of >= WICKS_DAY and (order.authorized or _concerning(after, o)) and not _gate1(after, o):
+                return False
+    return True
 
 
 def _requests_in_order(before: Posture, entry: m.Entry, after: Posture) -> bool:
-    for order in new_orders(before, after):
-        if any(reaches(order, o) for o in unresolved(before)) and not order.authorized <= after.tailored:
+    """9.3: requests authorized against an official with QI undecided were found tailored, and were made."""
+    identified = {q for q, _ in after.identified}
+    for order in _new_orders(before, after):
+        if _reached(order, before) and any(a.request not in after.requests or not (a.addresses & identified)
+                                           for a in order.authorized):
             return False
-    return after.tailored <= after.requests
+    return True
 
 
 def _no_merits_discovery(before: Posture, entry: m.Entry, after: Posture) -> bool:
-    return not any(order.scope == "general" and reaches(order, o)
-                   for order in new_orders(before, after) for o in unresolved(before))
+    """9.4: no general order reaches, and no untied discovery is taken from, an official with QI undecided."""
+    if any(order.scope == "general" and _reached(order, before) for order in _new_orders(before, after)):
+        return False
+    return not (isinstance(entry, m.Discovery) and entry.against in _undecided(before) and not entry.requests)
 
 
-_STAY = (at(a.HARLOW, "818"), at(a.WICKS, "994-95"))
-_GATES = (at(a.ZAPATA, "485"), at(a.BACKE, "648"), at(a.WICKS, "994"), at(a.HUTCHESON, "481"),
-          at(a.ZANTIZ, "163"))
-_APPEAL = (at(a.GRIGGS, "58"), at(a.WILLIAMS, "730", unverified=True))
+def _court_not_divested(before: Posture, entry: m.Entry, after: Posture) -> bool:
+    """s.7: while an official's interlocutory appeal is pending, no ruling on their QI, no judgment against them."""
+    if isinstance(entry, m.QiRuling):
+        named = entry.defendants if entry.defendants is not None else [
+            o for o in before.officials if o in before.asserted and o in before.in_case]
+    elif isinstance(entry, m.Judgment) and entry.outcome == "for_plaintiff":
+        named = entry.defendants if entry.defendants is not None else list(before.defendants)
+    else:
+        return True
+    return not any(_appealing(before, o) for o in named)
 
-QI_ONLY_FOR_INDIVIDUALS = Invariant(
-    "qi_only_for_individuals", "1",
-    "Only officials sued in their individual capacity ever hold qualified immunity.",
-    (at(a.OWEN, "638"), at(a.GRAHAM, "166-67")), state=_qi_only_for_individuals)
+
+ONLY_OFFICIALS_HOLD_QI = Invariant(
+    "only_officials_hold_qi", "1",
+    "Only officials sued in their individual capacity ever hold qualified immunity or have a QI motion pending.",
+    (d.QI_HOLDERS,), state=_only_officials_hold_qi)
 QI_MOTION_DECIDED = Invariant(
     "qi_motion_decided", "3",
-    "A QI motion to dismiss is never left deferred under Carswell; before it, only with the gate-1 "
-    "holding and an identified fact question.",
-    (at(a.CARSWELL, "311-12"), at(a.BACKE, "648")), state=_qi_motion_decided)
-AUTHORIZED_THROUGH_GATES = Invariant(
-    "authorized_through_gates", "9.1",
-    "No discovery against an official whose QI is unresolved is authorized unless gates 1 and 2 are "
-    "found, every request passed gate 3, no appeal is pending and (under Carswell) no QI motion is.",
-    _GATES + (at(a.WEBB, "209-11"), at(a.CARSWELL, "311-12")) + _APPEAL, step=_authorized_through_gates)
-TAKEN_UNDER_ORDER = Invariant(
-    "taken_under_order", "9.1",
-    "No discovery is taken from an official whose QI is unresolved unless an order in force covers it "
-    "and no appeal is pending.",
-    _STAY + (at(a.LION_BOULOS, "507-08"),) + _APPEAL, step=_taken_under_order)
-TAKEN_WHILE_GATES_HOLD = Invariant(
-    "taken_while_gates_hold", "9.1",
-    "No discovery is taken from an official whose QI is unresolved unless, at that moment, gates 1 and "
-    "2 are found for them, each request passed gate 3 and (under Carswell) no QI motion is pending.",
-    _STAY + _GATES + (at(a.CARSWELL, "311-12"),), step=_taken_while_gates_hold)
+    "A QI motion to dismiss is never left deferred from Carswell on; before, only with the gate findings "
+    "(from Wicks, the pleadings holding and a fact question; before Wicks, a fact question).",
+    (d.RULE_FIRST, d.DEFERRAL_BEFORE_CARSWELL), state=_qi_motion_decided)
+ORDERS_THROUGH_GATES = Invariant(
+    "orders_through_gates", "9.1",
+    "No order lets discovery reach an official whose QI is undecided unless, at that moment, the gates hold for "
+    "them, no appeal of theirs is pending and (from Carswell) no QI motion to dismiss is.",
+    (d.GATE_1, d.GATE_2, d.GATE_3, d.RULE_FIRST, d.DIVESTITURE), step=_orders_through_gates)
+DISCOVERY_THROUGH_GATES = Invariant(
+    "discovery_through_gates", "9.1",
+    "No discovery is conducted against an official whose QI is undecided unless, at that moment, gate 1 is found "
+    "for them (from Wicks), a fact question concerning them is identified, every request it is taken under "
+    "addresses one and is authorized by a limited order in force, no appeal of theirs is pending and (from "
+    "Carswell) no QI motion to dismiss of theirs is.",
+    (d.THE_STAY, d.GATE_1, d.GATE_2, d.GATE_3, d.RULE_FIRST, d.DIVESTITURE), step=_discovery_through_gates)
 GATES_IN_ORDER = Invariant(
     "gates_in_order", "9.2",
-    "The gates are found in order: fact questions (2) only with the pleadings holding (1); narrow "
+    "The gates are found in order: fact questions (2) only with the pleadings holding (1, from Wicks); narrow "
     "tailoring (3) only after both.",
-    _GATES, step=_gates_in_order)
+    (d.GATE_1, d.GATE_2, d.GATE_3), step=_gates_in_order)
 REQUESTS_IN_ORDER = Invariant(
     "requests_in_order", "9.3",
-    "Requests authorized against an official with QI unresolved are ones found narrowly tailored, "
-    "and those are ones made.",
-    (at(a.WEBB, "209-11"), at(a.WICKS, "994"), at(a.LION_BOULOS, "507-08")), step=_requests_in_order)
+    "Requests authorized against an official with QI undecided are ones found narrowly tailored, and those are "
+    "ones made.",
+    (d.GATE_3,), step=_requests_in_order)
 NO_MERITS_DISCOVERY = Invariant(
     "no_merits_discovery", "9.4",
-    "Ordinary (merits) discovery never opens against an official while QI is unresolved.",
-    _STAY + (at(a.LION_BOULOS, "507-08"),), step=_no_merits_discovery)
+    "Ordinary (merits) discovery never opens against an official while QI is undecided.",
+    (d.THE_STAY, d.AFTER_QI), step=_no_merits_discovery)
+COURT_NOT_DIVESTED = Invariant(
+    "court_not_divested", "7",
+    "While an official's interlocutory appeal is pending, the district court neither rules on their qualified "
+    "immunity nor enters judgment against them.",
+    (d.DIVESTITURE,), step=_court_not_divested)
 NO_DEAD_ENDS = Invariant(
     "no_dead_ends", "9.5",
     "From every reachable situation the case can still reach a ruling on QI and an end.",
-    (at(a.MITCHELL, "526"), at(a.CARSWELL, "310"), at(a.RAMIREZ, "133-34")))
-"""Liveness: a property of the whole graph of situations, checked by the explorer (``verify.py``)."""
+    (d.EARLIEST_STAGE,))
+"""Liveness: a property of the whole graph of situations, checked by the explorer."""
 
 SAFETY: tuple[Invariant, ...] = (
-    QI_ONLY_FOR_INDIVIDUALS, QI_MOTION_DECIDED, AUTHORIZED_THROUGH_GATES, TAKEN_UNDER_ORDER,
-    TAKEN_WHILE_GATES_HOLD, GATES_IN_ORDER, REQUESTS_IN_ORDER, NO_MERITS_DISCOVERY,
+    ONLY_OFFICIALS_HOLD_QI, QI_MOTION_DECIDED, ORDERS_THROUGH_GATES, DISCOVERY_THROUGH_GATES, GATES_IN_ORDER,
+    REQUESTS_IN_ORDER, NO_MERITS_DISCOVERY, COURT_NOT_DIVESTED,
 )
 INVARIANTS: tuple[Invariant, ...] = SAFETY + (NO_DEAD_ENDS,)
 INVARIANT = {x.name: x for x in INVARIANTS}
@@ -218,6 +230,5 @@ def broken(before: Posture, entry: m.Entry, after: Posture,
 
 
 def decided(posture: Posture) -> bool:
-    """Every official who asserted QI has had it decided (a goal of ``NO_DEAD_ENDS``)."""
-    ruled = {r.official for r in posture.resolutions}
-    return posture.asserted <= ruled
+    """Every official who asserted QI has had it decided, or is out of the case (a goal of ``NO_DEAD_ENDS``)."""
+    return all(o not in posture.in_case or posture.resolution(o) is not None for o in posture.asserted)

@@ -1,6 +1,9 @@
-"""The case posture the law reads: who asserted QI, what is pending, what the court has found.
+"""The case posture the law reads: LAW.md s.11 "Terms", each defined term a query named as the law names it.
 
-Each query below is a defined term of LAW.md section 11, named as the law names it.
+The posture records what the docket has done, per official where the law is per official: who asserted
+QI, which QI motions to dismiss are pending for whom, how each official's QI was decided, the findings
+(gate-1 holdings, fact questions and whom they concern) and whose they still are, the discovery orders in
+force and as to whom, and the appeals. Effects (``effects.py``) return a new posture for each entry.
 """
 
 from __future__ import annotations
@@ -9,64 +12,98 @@ import datetime as dt
 from dataclasses import dataclass, field, fields, replace
 from typing import Callable, Iterable
 
+from qiflow.law.eras import CARSWELL, WICKS
 from qiflow.scenario import Party
 
-CARSWELL_EFFECTIVE = dt.date(2022, 6, 17)
-"""Carswell v. Camp, 37 F.4th 1062 (5th Cir. June 17, 2022), substituted 54 F.4th 307 (Nov. 30, 2022)."""
+ALL = None
+"""Coverage of "all discovery" (a general order covering a party who is not an official with QI undecided)."""
 
 
 def ref_label(ref: int) -> str:
-    """How an entry is named in messages: its docket number, or its place in an unnumbered docket."""
+    """How an entry is named: its docket number, or its place in the docket when it has none."""
     return f"Dkt. {ref}" if ref >= 0 else f"Entry {-ref}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
+class QiMotion:
+    """A QI motion to dismiss as to one official who asserted QI in it."""
+
+    entry: int
+    official: str
+    seq: int
+    """Its place in the docket (to tell which came later)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """An entry that decides an official's QI: a ruling on their QI motion, a QI ruling, or the court of appeals."""
+
+    official: str
+    outcome: str
+    """granted, granted_in_part or denied."""
+    entry: int
+    seq: int
+    stage: str
+    """pleadings (a ruling on a motion to dismiss), record (a QI ruling) or appeal (granted by the court of appeals)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Authorization:
+    request: str
+    addresses: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
 class OrderInForce:
-    """A discovery order that granted, from its entry until vacated or reversed on appeal."""
+    """A granting discovery order, in force as to ``against`` (which undoing, stays and vacaturs shrink)."""
 
     entry: int
     against: frozenset[str]
     scope: str
-    authorized: frozenset[str]
-
-    def covers_party(self, party: str) -> bool:
-        """Covers ``party`` at all: general scope, or at least one authorized request."""
-        return party in self.against and (self.scope == "general" or bool(self.authorized))
-
-    def covers_discovery(self, party: str, requests: frozenset[str]) -> bool:
-        """Covers discovery of ``requests`` from ``party`` (none listed: only a general order does)."""
-        if party not in self.against:
-            return False
-        if self.scope == "general":
-            return True
-        return bool(requests) and requests <= self.authorized
+    authorized: tuple[Authorization, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class AppealOnFile:
-    """An appeal from the entry ``from_entry``; pending until ruled on, unless certified frivolous."""
+    """A notice of appeal from ``from_entry``; an interlocutory one is pending until ruled on, unless certified
+    frivolous; an appeal from a judgment is never pending in that sense."""
 
     entry: int
     from_entry: int
+    by: frozenset[str]
+    interlocutory: bool
     frivolous: bool = False
 
+    @property
+    def pending(self) -> bool:
+        return self.interlocutory and not self.frivolous
 
-@dataclass(frozen=True)
-class Resolution:
-    """How an official's QI was decided, and by which entry (an appeal lies from that entry)."""
 
-    official: str
-    outcome: str
+@dataclass(frozen=True, slots=True)
+class Ruling:
+    """A ruling an appeal may undo: whom it ruled on, and how it decided each (None: it decided nothing)."""
+
     entry: int
+    kind: str
+    """motion_to_dismiss_ruling, qi_ruling or discovery_order."""
+    ruled_on: frozenset[str]
+    outcome: str
+    motion: int | None = None
+    """The QI motion to dismiss it ruled on, for a ruling on one."""
+    denies_qi: bool = False
+    """It denied QI in whole or in part (a deciding denial, or a grant in part)."""
 
 
 class _cached:
     """A query computed once per posture and kept in its ``__dict__`` (a posture never changes; ``evolve``
-    drops what the changed fields could alter). Like ``functools.cached_property``, without its lock."""
+    drops every cached answer). Like ``functools.cached_property``, without its lock."""
+
+    names: set[str] = set()
 
     def __init__(self, query: Callable[[Posture], object]) -> None:
         self.query, self.name = query, query.__name__
         self.__doc__ = query.__doc__
+        _cached.names.add(self.name)
 
     def __get__(self, posture: Posture | None, owner: type | None = None) -> object:
         if posture is None:
@@ -80,78 +117,125 @@ class Posture:
     """Everything the guards, the invariants and the explanations read. Immutable: effects return a new one."""
 
     cast: tuple[Party, ...]
-    carswell: bool = True
+    law_as_of: dt.date
+    seq: int = 0
     in_case: frozenset[str] = frozenset()
-    claimed_qi: frozenset[str] = frozenset()
     asserted: frozenset[str] = frozenset()
-    qi_motions: frozenset[tuple[int, str]] = frozenset()
-    pending_qi_motions: frozenset[int] = frozenset()
-    deferred_qi_motions: frozenset[int] = frozenset()
-    resolutions: frozenset[Resolution] = frozenset()
-    gate1: frozenset[str] = frozenset()
-    fact_questions: frozenset[str] = frozenset()
+    """Officials who asserted QI (an answer, motion to dismiss or SJ motion with ``asserts_qi``)."""
+    claimed_qi: frozenset[str] = frozenset()
+    """Parties who tried to assert QI but cannot hold it (QI001)."""
+    qi_motions: tuple[QiMotion, ...] = ()
+    pending: frozenset[tuple[int, str]] = frozenset()
+    """(motion, official): a QI motion to dismiss pending for that official."""
+    deferred: frozenset[tuple[int, str]] = frozenset()
+    """(motion, official): pending, and put off by a ruling that did not order a Rule 7(a) reply."""
+    decided: frozenset[tuple[int, str, int]] = frozenset()
+    """(ruling, official, motion): the ruling decided the motion for the official (undone on appeal: pending again)."""
+    sj_pending: frozenset[tuple[str, int]] = frozenset()
+    """(official, entry): a summary-judgment motion on QI pending (filed, or a motion to dismiss converted)."""
+    resolutions: tuple[Resolution, ...] = ()
+    removed_by: frozenset[tuple[int, str]] = frozenset()
+    """(entry, party): the entry took the party out of the case (a grant in whole, a judgment)."""
+    gate1: frozenset[tuple[str, int]] = frozenset()
+    """(official, source): the gate-1 holding for the official, made in the source entry."""
+    questions: frozenset[tuple[str, str, int]] = frozenset()
+    """(question, official, source): an identified fact question concerning the official."""
+    identified: frozenset[tuple[str, int]] = frozenset()
+    """(question, source): every identified fact question, whoever it concerns."""
+    void: frozenset[tuple[int, str]] = frozenset()
+    """(source, party): the source's findings no longer count for the party (undone on appeal, or vacated)."""
     requests: frozenset[str] = frozenset()
-    tailored: frozenset[str] = frozenset()
     orders: tuple[OrderInForce, ...] = ()
+    discovery_orders: tuple[tuple[int, frozenset[str]], ...] = ()
+    """Every discovery order entered so far and the parties it named."""
+    rulings: tuple[Ruling, ...] = ()
+    judgments: frozenset[int] = frozenset()
     appeals: tuple[AppealOnFile, ...] = ()
+    final_appeals: tuple[AppealOnFile, ...] = ()
     conference_deadlines: tuple[dt.date, dt.date] | None = None
-    pleadings_rulings: frozenset[int] = frozenset()
     parties: dict[str, Party] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     @classmethod
     def start(cls, cast: Iterable[Party], law_as_of: dt.date) -> Posture:
         cast = tuple(cast)
-        return cls(
-            cast=cast,
-            carswell=law_as_of >= CARSWELL_EFFECTIVE,
-            in_case=frozenset(p.id for p in cast if p.is_defendant),
-            parties={p.id: p for p in cast},
-        )
+        return cls(cast=cast, law_as_of=law_as_of, in_case=frozenset(p.id for p in cast if p.is_defendant),
+                   parties={p.id: p for p in cast})
 
     def evolve(self, **changes: object) -> Posture:
-        """A copy with ``changes``: ``dataclasses.replace`` without re-running ``__init__`` (no field is
-        computed there), as the explorer evolves a posture some 90,000 times."""
+        """A copy with ``changes`` (``dataclasses.replace`` without re-running ``__init__``), cached queries dropped."""
         if not changes.keys() <= _FIELDS:
             return replace(self, **changes)  # raises TypeError naming the unknown field
-        state = self.__dict__.copy()
-        for name in _QUERIES.intersection(state) if "cast" in changes else _STATE_QUERIES.intersection(state):
-            del state[name]  # a cached query answers for the posture it was asked of
+        state = {k: v for k, v in self.__dict__.items() if k not in _cached.names}
         state.update(changes)
         new = object.__new__(type(self))
         new.__dict__.update(state)
         return new
 
-    # --- parties --------------------------------------------------------------------------------
+    # --- the law in force ---------------------------------------------------------------------------
+    @property
+    def from_wicks(self) -> bool:
+        return self.law_as_of >= WICKS
+
+    @property
+    def from_carswell(self) -> bool:
+        return self.law_as_of >= CARSWELL
+
+    # --- parties ------------------------------------------------------------------------------------
     @_cached
     def defendants(self) -> tuple[str, ...]:
         return tuple(p.id for p in self.cast if p.is_defendant)
 
     @_cached
     def officials(self) -> tuple[str, ...]:
+        """Defendants of kind official sued individually (or both): the only parties who hold QI."""
         return tuple(p.id for p in self.cast if p.is_official)
+
+    def is_official(self, party: str) -> bool:
+        return party in self.officials
 
     def name(self, party: str) -> str:
         return self.parties[party].name if party in self.parties else party
 
-    # --- QI status (LAW.md s.11, "Terms") -------------------------------------------------------
-    def qi_motion_by(self, motion: int) -> str | None:
-        """The official whose QI motion to dismiss ``motion`` is, if it is one."""
-        return next((who for entry, who in self.qi_motions if entry == motion), None)
+    # --- QI motions to dismiss --------------------------------------------------------------------
+    def motion_officials(self, motion: int) -> tuple[str, ...]:
+        """The officials for whom ``motion`` is their QI motion to dismiss and not replaced by a later one."""
+        return tuple(q.official for q in self.qi_motions if q.entry == motion and self.current(q.official) == motion)
 
-    @_cached
-    def pending_appeals(self) -> tuple[AppealOnFile, ...]:
-        """Appeals filed and not yet ruled on, less those certified frivolous (Behrens, 516 U.S. at 310-11)."""
-        return tuple(a for a in self.appeals if not a.frivolous)
+    def current(self, official: str) -> int | None:
+        """The official's latest QI motion to dismiss (a later one replaces it)."""
+        return next((q.entry for q in reversed(self.qi_motions) if q.official == official), None)
 
+    def pending_for(self, official: str) -> tuple[int, ...]:
+        """The QI motions to dismiss pending for the official."""
+        return tuple(sorted(m for m, o in self.pending if o == official))
+
+    @property
+    def pending_motions(self) -> tuple[int, ...]:
+        """Every QI motion to dismiss pending for someone."""
+        return tuple(sorted({m for m, _ in self.pending}))
+
+    def motion_seq(self, motion: int, official: str) -> int:
+        return next(q.seq for q in self.qi_motions if q.entry == motion and q.official == official)
+
+    # --- QI resolved ------------------------------------------------------------------------------
     def resolution(self, official: str) -> Resolution | None:
-        return next((r for r in self.resolutions if r.official == official), None)
+        """The latest entry still standing that decides the official's QI."""
+        return next((r for r in reversed(self.resolutions) if r.official == official), None)
+
+    def appeals_by(self, official: str) -> tuple[AppealOnFile, ...]:
+        """The official's interlocutory appeals now pending (divesting the court as to them)."""
+        return tuple(x for x in self.appeals if x.pending and official in x.by)
 
     def qi_resolved(self, official: str) -> bool:
-        """Resolved by a ruling; a denial is not resolved while an appeal from it is pending."""
+        """Decided, no appeal by them pending from a denial (or grant in part), and no QI motion to dismiss of
+        theirs filed since and still pending."""
         r = self.resolution(official)
         if r is None:
             return False
-        return not (r.outcome == "denied" and any(a.from_entry == r.entry for a in self.pending_appeals))
+        if r.outcome in ("denied", "granted_in_part") and any(
+                x.from_entry == r.entry for x in self.appeals_by(official)):
+            return False
+        return not any(self.motion_seq(m, official) > r.seq for m in self.pending_for(official))
 
     def qi_unresolved(self, official: str) -> bool:
         """QI asserted and not resolved, by an official still in the case."""
@@ -161,38 +245,86 @@ class Posture:
     def unresolved_officials(self) -> tuple[str, ...]:
         return tuple(o for o in self.officials if self.qi_unresolved(o))
 
-    def has_gate1(self, official: str) -> bool:
-        return official in self.gate1
-
-    def questions_concerning(self, official: str) -> list[str]:
-        return sorted(self.fact_questions)
-
-    def pending_qi_motions_of(self, official: str) -> list[int]:
-        return sorted(r for r, who in self.qi_motions if who == official and r in self.pending_qi_motions)
-
-    def pending_appeals_of(self, official: str) -> tuple[AppealOnFile, ...]:
-        return self.pending_appeals
-
     def carries_burden(self, official: str) -> str:
         """Who must show QI does or does not apply (McClendon, 305 F.3d at 323)."""
         return "plaintiff" if official in self.asserted else "official"
 
-    # --- discovery orders -----------------------------------------------------------------------
-    def covered_by_order(self, party: str, requests: frozenset[str]) -> bool:
-        return any(o.covers_discovery(party, requests) for o in self.orders)
+    # --- findings ---------------------------------------------------------------------------------
+    def counts(self, source: int, party: str) -> bool:
+        """Whether the findings of ``source`` still count for ``party``."""
+        return (source, party) not in self.void
+
+    def has_gate1(self, official: str) -> bool:
+        """The gate-1 holding: the pleadings overcome QI, as to the official."""
+        return any(o == official and self.counts(src, o) for o, src in self.gate1)
+
+    def questions_concerning(self, official: str) -> list[str]:
+        """The identified fact questions concerning the official, each once, sorted."""
+        return sorted({q for q, o, src in self.questions if o == official and self.counts(src, o)})
+
+    def identified_for(self, parties: frozenset[str]) -> frozenset[str]:
+        """Fact questions identified by entries whose findings still count for at least one of ``parties``."""
+        return frozenset(q for q, src in self.identified if any(self.counts(src, p) for p in parties))
+
+    # --- discovery orders -------------------------------------------------------------------------
+    def coverage(self, party: str) -> frozenset[str] | None:
+        """What the orders in force cover the party for, now: ``ALL`` (None), or a set of requests (maybe empty)."""
+        covered: set[str] = set()
+        for order in self.orders:
+            if party in order.against:
+                got = self._order_covers(order, party)
+                if got is ALL:
+                    return ALL
+                covered |= got
+        return frozenset(covered)
+
+    def covered(self, party: str, requests: frozenset[str]) -> bool:
+        """One order in force covers discovery of ``requests`` from the party (none listed: only one covering all)."""
+        for order in self.orders:
+            if party not in order.against:
+                continue
+            got = self._order_covers(order, party)
+            if got is ALL or (requests and requests <= got):
+                return True
+        return False
+
+    def _order_covers(self, order: OrderInForce, party: str) -> frozenset[str] | None:
+        """What one order covers the party for, at this moment (LAW.md s.11 "covers").
+
+        An official whose QI is unresolved: only a limited order, only (from Wicks) with their gate-1 holding,
+        and just its authorized requests that address an identified fact question concerning them.
+        """
+        if not self.qi_unresolved(party):
+            return ALL if order.scope == "general" else frozenset(a.request for a in order.authorized)
+        if order.scope == "general" or (self.from_wicks and not self.has_gate1(party)):
+            return frozenset()
+        concerning = frozenset(self.questions_concerning(party))
+        return frozenset(a.request for a in order.authorized if a.addresses & concerning)
 
     @property
     def authorized(self) -> frozenset[str]:
-        """Requests authorized by the orders in force."""
-        return frozenset().union(*(o.authorized for o in self.orders)) if self.orders else frozenset()
+        """Requests authorized by the orders in force, as to anyone."""
+        return frozenset(a.request for o in self.orders for a in o.authorized)
+
+    @property
+    def pending_appeals(self) -> tuple[AppealOnFile, ...]:
+        return tuple(x for x in self.appeals if x.pending)
 
     @property
     def discovery_authorized(self) -> bool:
-        """An order in force covers at least one official still in the case (LAW.md s.11, "At the end")."""
-        return any(o.covers_party(p) for o in self.orders for p in self.officials if p in self.in_case)
+        """LAW.md s.11 "At the end": some official still in the case could now be subjected to discovery under an
+        order in force covering them for something, without QI101, QI301 or QI401."""
+        for official in self.officials:
+            if official not in self.in_case:
+                continue
+            got = self.coverage(official)
+            if got is not ALL and not got:
+                continue
+            if self.qi_unresolved(official) and (
+                    self.appeals_by(official) or (self.from_carswell and self.pending_for(official))):
+                continue
+            return True
+        return False
 
 
 _FIELDS = frozenset(f.name for f in fields(Posture))
-_STATE_QUERIES = frozenset(("pending_appeals", "unresolved_officials"))
-_QUERIES = _STATE_QUERIES | {"defendants", "officials"}  # those two read only the cast
-"""Queries cached on each posture: the guards, routes and invariants ask them many times of one posture."""

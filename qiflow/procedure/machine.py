@@ -1,7 +1,9 @@
-"""The runtime state machine: a ``transitions`` Machine built once from ``PROCEDURE`` and reused.
+"""The docket lifecycle as a ``transitions`` Machine, built once per procedure from its table.
 
-Routing conditions read the posture after the entry's effects; the law's guards are applied by the
-engine before the machine is triggered, so that audit mode can record a departure and still go on.
+The engine routes with the same table (``Procedure.next_phase``), which is what the exhaustive explorer
+needs; this machine is the lifecycle model the design card names, held to that routing by the tests
+(the stateful test fires it beside the engine on every accepted entry). Conditions read the posture
+after the entry's effects; the law's guards are applied by the engine, not by the machine.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from transitions import EventData, Machine
 
 from qiflow import scenario as m
 from qiflow.law.posture import Posture
-from qiflow.procedure.careful import SETTLE, Condition, Procedure
+from qiflow.procedure.model import Condition, Procedure
 
 
 class Docket:
@@ -52,7 +54,7 @@ def build_machine(procedure: Procedure) -> Machine:
         if mv.stays:
             machine.add_transition(mv.event, source="*", dest=None)
             continue
-        for route in mv.routes + SETTLE:
+        for route in mv.routes + procedure.settle:
             sources = "*" if route.sources == ("*",) else list(route.sources)
             machine.add_transition(
                 mv.event, source=sources, dest=route.dest, conditions=[_condition(c) for c in route.when]

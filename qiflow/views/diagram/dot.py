@@ -65,12 +65,12 @@ def _attrs(attrs: dict[str, str], label: str | None = None) -> str:
 
 def _node(node: Node) -> str:
     label = _table(node.rows, node.kind) if node.rows else _label(node.label) if node.label else _quote("")
-    return f"{_quote(node.id)}{_attrs(style.NODE[node.kind] | node.attrs, label)};"
+    return f"{_quote(node.id)}{_attrs(style.NODE.get(node.kind, {}) | node.attrs, label)};"
 
 
 def _edge(edge: Edge) -> str:
     label = _label(edge.label) if edge.label else None
-    attrs = style.EDGE[edge.kind] | edge.attrs
+    attrs = style.EDGE.get(edge.kind, {}) | edge.attrs
     if edge.backward:
         swap = {"tailport": "headport", "headport": "tailport"}
         attrs = {swap.get(k, k): v for k, v in attrs.items()} | {"dir": "back"}
@@ -80,12 +80,13 @@ def _edge(edge: Edge) -> str:
 
 def to_dot(graph: Graph) -> str:
     """DOT text for ``graph``; the same graph always gives the same bytes."""
-    out = ["digraph qiflow {", f"  graph{_attrs(style.GRAPH, _heading(graph))};",
+    out = ["digraph qiflow {", f"  graph{_attrs(style.GRAPH | graph.attrs, _heading(graph))};",
            f"  node{_attrs(style.NODE_DEFAULT)};", f"  edge{_attrs(style.EDGE_DEFAULT)};"]
     for cid, title in graph.clusters.items():
         members = [n for n in graph.nodes.values() if n.cluster == cid]
         out.append(f"  subgraph {_quote('cluster_' + cid)} {{")
-        out.append(f"    graph{_attrs(style.cluster(cid), _label((Text(title, bold=True, size=18),)))};")
+        title_label = graph.cluster_labels.get(cid) or (Text(title, bold=True, size=18),)
+        out.append(f"    graph{_attrs(style.cluster(cid) | graph.cluster_attrs.get(cid, {}), _label(title_label))};")
         out += [f"    {_node(n)}" for n in members]
         ids = {n.id for n in members}
         out += ["    {rank=same; " + " ".join(_quote(x) + ";" for x in group) + "}"

@@ -53,6 +53,11 @@ class Graph:
     nodes: dict[str, Node] = field(default_factory=dict)
     edges: list[Edge] = field(default_factory=list)
     same_rank: list[tuple[str, ...]] = field(default_factory=list)
+    attrs: dict[str, str] = field(default_factory=dict)
+    """Graph attributes over ``style.GRAPH`` (a slide's canvas, its direction)."""
+    cluster_attrs: dict[str, dict[str, str]] = field(default_factory=dict)
+    cluster_labels: dict[str, Label] = field(default_factory=dict)
+    """A cluster's title as styled lines, instead of its plain title in ``clusters``."""
 
     def add(self, node: Node) -> Node:
         return self.nodes.setdefault(node.id, node)

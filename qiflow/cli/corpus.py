@@ -1,0 +1,124 @@
+"""Corpus runs for ``run``, ``check`` and ``summary``: many inputs, N processes, one summary.
+
+Exit codes: 2 if any input was bad (each is reported, located, and counted; the run goes on), else 1 if
+any docket has an error-severity violation (``check``: a failed expectation), else 0.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+import time
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from qiflow.cli.common import Exit, fail
+from qiflow.cli.progress import progress
+from qiflow.files.discover import Item, items
+
+if TYPE_CHECKING:
+    from qiflow.corpus.judge import Options, Outcome
+    from qiflow.corpus.summary import Summary
+
+jobs_option = click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, metavar="N",
+                           help="Run on N processes (default: the machine's cores).")
+
+
+def outcome_json(o: Outcome) -> dict[str, Any]:
+    if o.error is not None:
+        return {"docket": o.name, "ok": False, "error": o.error}
+    out: dict[str, Any] = {"docket": o.name, "ok": True, "court": o.court, "era": o.era, "state": o.state,
+                           "codes": list(o.codes), "errors": list(o.errors), "appealable": o.appealable,
+                           "discovery_authorized": o.discovery_authorized}
+    if o.problems:
+        out["problems"] = list(o.problems)
+    return out
+
+
+def gather(inputs: tuple[str, ...]) -> list[Item]:
+    found = list(items(list(inputs)))
+    if not found:
+        fail("no scenario files (*.yaml, *.yml, *.json, *.jsonl) under " + ", ".join(inputs))
+    return found
+
+
+def exit_code(summary: Summary, check: bool) -> Exit:
+    if summary.input_errors:
+        return Exit.USAGE
+    if (summary.failed_expectations if check else summary.with_errors):
+        return Exit.FOUND
+    return Exit.CLEAN
+
+
+def judge_corpus(inputs: tuple[str, ...], options: Options, jobs: int | None,
+                 each: Any = None) -> Summary:
+    """Judge every docket the inputs name; ``each(outcome)`` sees them in input order."""
+    from qiflow.corpus.pool import default_jobs, judge_all
+    from qiflow.corpus.summary import Summary
+
+    work = gather(inputs)
+    if jobs is None:
+        jobs = min(default_jobs(), max(1, len(work) // 50))
+    jobs = min(jobs, max(1, len(work)))
+    summary = Summary(jobs=jobs)
+    start = time.perf_counter()
+    with progress(len(work)) as tick:
+        for outcome in judge_all(work, options, jobs=jobs, done=tick):
+            summary.add(outcome)
+            if each is not None:
+                each(outcome)
+    summary.wall = time.perf_counter() - start
+    return summary
+
+
+def run_corpus(inputs: tuple[str, ...], fmt: str, jobs: int | None, summary_only: bool,
+               law_as_of: dt.date | None, mode: str | None) -> None:
+    from qiflow.corpus.judge import Options
+    from qiflow.corpus.text import render_summary
+
+    collected: list[dict[str, Any]] = []
+
+    def each(o: Outcome) -> None:
+        if summary_only:
+            return
+        if fmt == "jsonl":
+            click.echo(json.dumps(outcome_json(o), ensure_ascii=False))
+        elif fmt == "json":
+            collected.append(outcome_json(o))
+
+    summary = judge_corpus(inputs, Options(law_as_of=law_as_of, mode=mode), jobs, each)
+    if fmt == "text":
+        click.echo(render_summary(summary))
+    elif fmt == "jsonl":
+        click.echo(json.dumps({"summary": summary.as_dict()}, ensure_ascii=False))
+    elif summary_only:
+        click.echo(summary.to_json(), nl=False)
+    else:
+        click.echo(json.dumps({"dockets": collected, "summary": summary.as_dict()}, indent=2, ensure_ascii=False))
+    sys.exit(exit_code(summary, check=False))
+
+
+def check_corpus(inputs: tuple[str, ...], jobs: int | None) -> None:
+    from qiflow.corpus.judge import Options
+
+    passed = failed = 0
+
+    def each(o: Outcome) -> None:
+        nonlocal passed, failed
+        if o.error is not None:
+            failed += 1
+            click.echo(f"ERROR {o.error}")
+        elif o.problems:
+            failed += 1
+            click.echo(f"FAIL  {o.name}")
+            for problem in o.problems:
+                click.echo(f"      {problem}")
+        else:
+            passed += 1
+            click.echo(f"ok    {o.name}")
+
+    summary = judge_corpus(inputs, Options(check=True), jobs, each)
+    click.echo(f"{passed} passed, {failed} failed")
+    sys.exit(exit_code(summary, check=True))

@@ -1,0 +1,117 @@
+"""Judge one docket of a corpus: read it, validate it, and keep what a corpus summary needs.
+
+``judge`` is a pure function of its input (and the options), so it maps onto any process pool or
+distributed engine unchanged (see the README: a Dask bag or Ray).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from qiflow.files.discover import Item
+from qiflow.files.limits import MAX_FILE_BYTES
+from qiflow.files.load import ScenarioError, decode, parse, parse_json, read_bytes
+from qiflow.scenario import Scenario
+
+WICKS = dt.date(1995, 1, 6)
+CARSWELL = dt.date(2022, 6, 17)
+ERAS = ("before Wicks", "Wicks to Carswell", "from Carswell")
+"""LAW.md s.11's two dates split the law into three eras. A docket belongs to the era of its ``law_as_of``
+if it gives one, else of its last dated entry (else: from Carswell, today's law)."""
+
+
+def era(day: dt.date | None) -> str:
+    if day is None or day >= CARSWELL:
+        return ERAS[2]
+    return ERAS[1] if day >= WICKS else ERAS[0]
+
+
+@dataclass(frozen=True)
+class Options:
+    """What every docket of a run is judged with: ``check`` holds it to its expect blocks."""
+
+    check: bool = False
+    law_as_of: dt.date | None = None
+    mode: str | None = None
+
+
+@dataclass
+class Outcome:
+    """One docket's result, small enough to send between processes."""
+
+    name: str
+    error: str | None = None
+    court: str = ""
+    era: str = ""
+    codes: tuple[str, ...] = ()
+    errors: tuple[str, ...] = ()
+    appealable: bool | None = None
+    discovery_authorized: bool = False
+    state: str = ""
+    problems: tuple[str, ...] = ()
+    times: tuple[float, float, float] = (0.0, 0.0, 0.0)
+    """Seconds spent reading (disk, decoding, YAML/JSON), validating, and judging."""
+    extra: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+def _read(item: Item, marks: list[float]) -> Scenario:
+    if item.text is not None:
+        if len(item.text) > MAX_FILE_BYTES:
+            raise ScenarioError(item.path, item.line, "(record)", f"a JSON Lines record of at most "
+                                f"{MAX_FILE_BYTES:,} bytes (qiflow.files.limits.MAX_FILE_BYTES)")
+        text = decode(item.text, item.path, item.line or 1)
+        return parse_json(text, item.path, item.line or 1, times=marks)
+    raw = read_bytes(Path(item.path))
+    text = decode(raw, item.path)
+    if item.path.endswith(".json"):
+        return parse_json(text, item.path, times=marks)
+    return parse(text, item.path, times=marks)
+
+
+def judge(item: Item, options: Options | None = None) -> Outcome:
+    """Read, validate and judge ``item``; a bad input is an Outcome with its located error, never an exception."""
+    options = options or Options()
+    start = time.perf_counter()
+    marks: list[float] = []
+    try:
+        scenario = _read(item, marks)
+    except ScenarioError as error:
+        return Outcome(item.name, error=str(error))
+    parsed = marks[0] if marks else start
+    validated = time.perf_counter()
+    if options.check:
+        from qiflow.engine.expect import mismatches
+        from qiflow.teach.grade import lessons
+        from qiflow.engine.run import audit
+
+        report = audit(scenario, file=item.name, law_as_of=options.law_as_of, mode=options.mode)
+        problems = tuple(lessons(scenario, report)) if mismatches(scenario, report) else ()
+        codes, appealable, discovery = tuple(report.codes), report.appealable, report.discovery_authorized
+        errors = tuple(sorted({v.code for v in report.violations if v.severity == "error"}))
+        state = report.state
+    else:
+        from qiflow.engine.verdict import verdict
+
+        found = verdict(scenario, law_as_of=options.law_as_of, mode=options.mode)
+        problems = ()
+        codes, errors, appealable = tuple(found.codes), tuple(found.errors), found.appealable
+        discovery, state = found.discovery_authorized, found.state
+    done = time.perf_counter()
+    dates = [e.date_filed for e in scenario.docket if e.date_filed is not None]
+    return Outcome(
+        item.name, court=scenario.court or "(no court given)", era=era(scenario.law_as_of or max(dates, default=None)), codes=codes, errors=errors,
+        appealable=appealable, discovery_authorized=discovery, state=state, problems=problems,
+        times=(parsed - start, validated - parsed, done - validated),
+    )
+
+
+def judge_chunk(chunk: list[Item], options: Options) -> list[Outcome]:
+    """Judge a chunk of items (one task for a worker process)."""
+    return [judge(item, options) for item in chunk]

@@ -1,0 +1,37 @@
+"""Docket numbers cited in a docket text: "granting 30 Motion", "granting 2 6 Motion", "(Dkt. No. 51)", "[13]",
+"R. Doc. 9", "(Doc. 47)", "D.E. 7", "ECF No. 36", "docket entry 32", "Rec. Doc. 28", "(Dkt. #59)"."""
+
+from __future__ import annotations
+
+import re
+
+NUMS = r"\d{1,5}(?:\s*(?:,|&|and|,\s*and)?\s+\d{1,5}(?![/\d]))*"
+FORMS = [
+    re.compile(r"(?<![\w/])\[\s*(\d{1,5})\s*\]"),
+    re.compile(r"\b(?:dkt|doc|d\.\s?e|ecf|r\.\s*doc|rec\.\s*doc|record\s+doc(?:ument)?|docket\s+(?:entry|no))\.?\s*"
+               r"(?:nos?\.?|#)?\s*(\d{1,5}(?:\s*(?:,\s*&|,\s*and|,|&|and)\s*\d{1,5})*)(?![/\d])", re.IGNORECASE),
+    re.compile(r"\b(?:granting|denying|deferring|terminating|finding\s+as\s+moot)\s+(?:in\s+part\s+(?:and\s+\w+\s+in\s+part\s+)?)?"
+               r"(" + NUMS + r")(?![/\d])", re.IGNORECASE),
+    re.compile(r"(?<![\w/.$#])(" + NUMS + r")\s+(?:[\w'’.,/-]+\s+){0,8}?(?:motions?|order|notice\s+of\s+appeal|"
+               r"judgment|report|complaint|memorandum|response|reply|objection|findings|answer|ruling|"
+               r"opposition|appeal)\b", re.IGNORECASE),
+]
+
+
+def _numbers(group: str) -> list[int]:
+    return [int(n) for n in re.findall(r"\d{1,5}", group)]
+
+
+def cited(text: str) -> list[tuple[int, int]]:
+    """Every cited entry number with its position, in the order they appear (each number once)."""
+    found: dict[int, int] = {}
+    for form in FORMS:
+        for m in form.finditer(text):
+            for n in _numbers(m.group(1)):
+                if n not in found or m.start() < found[n]:
+                    found[n] = m.start()
+    return sorted(((pos, n) for n, pos in found.items()))
+
+
+def cited_numbers(text: str) -> list[int]:
+    return [n for _, n in cited(text)]
