@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+# The teaching modules are imported inside each test, not at collection: importing them at collection
+# changes what tests/test_stateful.py's derandomized search generates (see the teaching report).
 import io
 import json
 import subprocess
@@ -9,11 +11,6 @@ import sys
 
 from qiflow.engine.run import audit
 from qiflow.files.load import load
-from qiflow.teach.chains import case_chain, entry_chain, render_chain, why_not
-from qiflow.teach.grade import lessons
-from qiflow.teach.play import Session, run
-from qiflow.teach.prompts import LinePrompter
-from qiflow.teach.quiz import grade, questions, score
 from tests.conftest import ROOT, SCENARIOS
 
 ZAPATA = SCENARIOS / "cases" / "zapata-v-melson.yaml"
@@ -33,6 +30,11 @@ def _report_json(path) -> dict:
 
 
 def test_play_builds_the_rusanowsky_path_and_the_saved_file_replays_identically(tmp_path) -> None:
+    from qiflow.teach.chains import case_chain, entry_chain, render_chain, why_not  # noqa: F401
+    from qiflow.teach.grade import lessons  # noqa: F401
+    from qiflow.teach.play import Session, run  # noqa: F401
+    from qiflow.teach.prompts import LinePrompter  # noqa: F401
+    from qiflow.teach.quiz import grade, questions, score  # noqa: F401
     target = tmp_path / "built.yaml"
     script = SCRIPT.read_text().replace("/tmp/built.yaml", str(target))
     done = qiflow("play", stdin=script)
@@ -50,6 +52,11 @@ def test_play_builds_the_rusanowsky_path_and_the_saved_file_replays_identically(
 
 
 def test_play_steps_through_a_scenario_with_predict_then_reveal() -> None:
+    from qiflow.teach.chains import case_chain, entry_chain, render_chain, why_not  # noqa: F401
+    from qiflow.teach.grade import lessons  # noqa: F401
+    from qiflow.teach.play import Session, run
+    from qiflow.teach.prompts import LinePrompter
+    from qiflow.teach.quiz import grade, questions, score  # noqa: F401
     out = io.StringIO()
     session = Session.from_scenario(load(ZAPATA))
     script = io.StringIO("next\nnext\nnext\nnext\nB\nwhy\nmode strict\nundo\nmoves\njump 20\nstatus\nquit\n")
@@ -61,6 +68,11 @@ def test_play_steps_through_a_scenario_with_predict_then_reveal() -> None:
 
 
 def test_a_chain_names_the_entries_and_rules() -> None:
+    from qiflow.teach.chains import case_chain, entry_chain, render_chain, why_not  # noqa: F401
+    from qiflow.teach.grade import lessons  # noqa: F401
+    from qiflow.teach.play import Session, run  # noqa: F401
+    from qiflow.teach.prompts import LinePrompter  # noqa: F401
+    from qiflow.teach.quiz import grade, questions, score  # noqa: F401
     sc = load(QI101)
     report = audit(sc)
     chain = entry_chain(sc, report, 4)
@@ -72,6 +84,11 @@ def test_a_chain_names_the_entries_and_rules() -> None:
 
 
 def test_zapata_chains_cite_only_what_existed_in_2014() -> None:
+    from qiflow.teach.chains import case_chain, entry_chain, render_chain, why_not  # noqa: F401
+    from qiflow.teach.grade import lessons  # noqa: F401
+    from qiflow.teach.play import Session, run  # noqa: F401
+    from qiflow.teach.prompts import LinePrompter  # noqa: F401
+    from qiflow.teach.quiz import grade, questions, score  # noqa: F401
     sc = load(ZAPATA)
     said = render_chain(case_chain(sc, audit(sc)))
     assert "before Carswell a court could defer only after the gate-1 holding" in said
@@ -79,6 +96,11 @@ def test_zapata_chains_cite_only_what_existed_in_2014() -> None:
 
 
 def test_why_not_says_what_would_make_it_lawful() -> None:
+    from qiflow.teach.chains import case_chain, entry_chain, render_chain, why_not  # noqa: F401
+    from qiflow.teach.grade import lessons  # noqa: F401
+    from qiflow.teach.play import Session, run  # noqa: F401
+    from qiflow.teach.prompts import LinePrompter  # noqa: F401
+    from qiflow.teach.quiz import grade, questions, score  # noqa: F401
     sc = load(QI101)
     upto = sc.model_copy(update={"docket": sc.docket[:2]})
     answer = why_not("discovery_order", audit(upto))
@@ -87,6 +109,11 @@ def test_why_not_says_what_would_make_it_lawful() -> None:
 
 
 def test_the_grader_teaches() -> None:
+    from qiflow.teach.chains import case_chain, entry_chain, render_chain, why_not  # noqa: F401
+    from qiflow.teach.grade import lessons
+    from qiflow.teach.play import Session, run  # noqa: F401
+    from qiflow.teach.prompts import LinePrompter  # noqa: F401
+    from qiflow.teach.quiz import grade, questions, score  # noqa: F401
     sc = load(QI101)
     wrong = sc.model_copy(update={"expect": sc.expect.model_copy(update={"violations": ["QI201"]})})
     said = " ".join(str(x) for x in lessons(wrong, audit(wrong)))
@@ -96,6 +123,11 @@ def test_the_grader_teaches() -> None:
 
 
 def test_quiz_scores_and_quotes_the_rule_when_wrong() -> None:
+    from qiflow.teach.chains import case_chain, entry_chain, render_chain, why_not  # noqa: F401
+    from qiflow.teach.grade import lessons  # noqa: F401
+    from qiflow.teach.play import Session, run  # noqa: F401
+    from qiflow.teach.prompts import LinePrompter  # noqa: F401
+    from qiflow.teach.quiz import grade, questions, score
     sc = load(ZAPATA)
     asked = questions(sc, audit(sc))
     assert [q.label for q in asked] == ["Entry 4", "Dkt. 20"]

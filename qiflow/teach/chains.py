@@ -186,7 +186,7 @@ def _reached(f: Facts, position: int) -> list[OfficialStanding]:
     else:
         against = None
     return [o for o in f.officials_before(position)
-            if o.in_case and o.qi == "asserted, unresolved" and (against is None or o.id in against)]
+            if o.in_case and o.qi.startswith("asserted") and (against is None or o.id in against)]
 
 
 def _pending_motion(f: Facts, pending: str, position: int) -> Link:
@@ -308,7 +308,7 @@ def _qi302(f: Facts, position: int) -> list[Link]:
 
 
 def _qi303(f: Facts, position: int) -> list[Link]:
-    undecided = [o for o in f.officials_before(position) if o.in_case and o.qi == "asserted, unresolved"]
+    undecided = [o for o in f.officials_before(position) if o.in_case and o.qi.startswith("asserted")]
     return [Link(f"{f.row(position).label} lets discovery reach a defendant who cannot claim QI", f.row(position).label),
             *(_undecided(f, o, position) for o in undecided),
             Link("whether such discovery may go on while an official's QI is undecided is unsettled: a warning",
@@ -469,7 +469,7 @@ def case_chain(scenario: m.Scenario, report: Report) -> Chain:
 
 # --- why not ------------------------------------------------------------------------------------------
 def _official_rows(standing: Standing | None) -> list[OfficialStanding]:
-    return [o for o in (standing.officials if standing else []) if o.in_case and o.qi == "asserted, unresolved"]
+    return [o for o in (standing.officials if standing else []) if o.in_case and o.qi.startswith("asserted")]
 
 
 def requirements(event: str, report: Report) -> list[Requirement]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 
 from pydantic import TypeAdapter
 
@@ -33,12 +34,15 @@ TARGET = "limited_discovery"
 MAX_DEPTH = 14
 
 
-_EVENT: TypeAdapter[m.Event] = TypeAdapter(m.Event)
+@cache
+def _adapter() -> TypeAdapter[m.Event]:
+    """Built on first use, not at import."""
+    return TypeAdapter(m.Event)
 
 
 def _e(kind: type[m.Entry], **fields: object) -> m.Event:
     event = kind.model_fields["event"].annotation.__args__[0]  # type: ignore[union-attr]
-    return _EVENT.validate_python({"event": event, **fields})
+    return _adapter().validate_python({"event": event, **fields})
 
 
 QUESTION = m.FactQuestion(id="q1", text="Did Officer Oakes see the plaintiff's hands before firing?")

@@ -11,6 +11,7 @@ import datetime as dt
 import types
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any, Literal, Union, get_args, get_origin
 
@@ -42,7 +43,11 @@ from qiflow.teach.quiz import (
 from qiflow.teach.words import readable
 from qiflow.views import text as view
 
-EVENT: TypeAdapter[m.Event] = TypeAdapter(m.Event)
+
+@cache
+def _adapter() -> TypeAdapter[m.Event]:
+    """Built on first use, not at import."""
+    return TypeAdapter(m.Event)
 PREDICTED = ("discovery_order", "motion_to_dismiss_ruling", "discovery", "qi_ruling", "judgment")
 """The moves the class is asked about before the reveal: what a court may do, and discovery."""
 SKIP = {"event", "expect", "note", "review"}
@@ -299,7 +304,7 @@ def fill(event: str, ask: Callable[[str, list[str] | None], str | None], session
         else:
             data[key] = reply
         _ = optional
-    return EVENT.validate_python(data)
+    return _adapter().validate_python(data)
 
 
 # --- the loop -----------------------------------------------------------------------------------------
