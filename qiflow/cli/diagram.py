@@ -84,6 +84,8 @@ def diagram(file: Path | None, guard: str | None, view: str, fmt: str, output: P
         if fmt in ("png", "pdf") and output is None:
             fail(f"{fmt} output is binary: give -o FILE")
         if (file or guard) and view == "timeline":
+            if output is not None and file is not None and str(output) != "-":
+                write_output_check(output, file)
             return _emit_pages(_timeline(file, guard), fmt, output)
         _emit(_graph(file, guard), fmt, output, [file] if file else [])
     except DotMissing as error:

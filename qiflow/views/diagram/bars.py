@@ -10,7 +10,7 @@ from qiflow.law import guards as g
 from qiflow.law.guards import Guard
 
 BARS: dict[str, tuple[Guard, ...]] = {
-    "qi_motion_pending": (g.qi_motion_ruled_first, g.ruling_not_deferred, g.no_discovery_while_qi_motion_pending),
+    "qi_motion_pending": (g.qi_motion_ruled_first, g.ruling_not_deferred),
     "qi_stay": (g.stay_of_discovery, g.qi_discovery_only),
-    "on_appeal": (g.no_order_during_appeal, g.no_discovery_during_appeal, g.court_divested),
+    "on_appeal": (g.no_discovery_during_appeal,),
 }

@@ -173,7 +173,8 @@ def slide_a(procedure: Procedure = PROCEDURE) -> Slide:
         Box("order", "A narrowly tailored order: not immediately appealable", "limited_discovery",
             cites=(at(a.WEBB, "210"),), lane="answer", tone="good"),
         Box("sj", "Summary judgment on QI", "qi_sj_pending", lane="answer"),
-        Box("practice", "\n".join(p.label for p in practice), lane="practice", tone="warn"),
+        Box("practice", "\n".join(p.label.replace(" (district practice)", "") for p in practice), lane="practice",
+            tone="warn"),
     ]
     arrows = (
         Arrow("mtd", "rule_first", spine=True), Arrow("rule_first", "granted"),
