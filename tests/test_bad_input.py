@@ -188,7 +188,6 @@ MARKUP = (
 )
 
 
-@pytest.mark.xfail(reason="qiflow/views/text.py (another helper's): terminal markup in docket text", strict=False)
 def test_terminal_markup_in_text_is_printed_as_text(tmp_path: Path) -> None:
     path = tmp_path / "markup.yaml"
     path.write_text(MARKUP)
@@ -197,8 +196,6 @@ def test_terminal_markup_in_text_is_printed_as_text(tmp_path: Path) -> None:
     assert "[/] O [b" in done.stdout and "[/x]" in done.stdout
 
 
-@pytest.mark.xfail(reason="qiflow/views/text.py (another helper's): UnicodeEncodeError on an ASCII terminal",
-                   strict=False)
 def test_a_non_utf8_terminal_gets_a_report(tmp_path: Path) -> None:
     path = tmp_path / "accents.yaml"
     path.write_text(HEAD.replace("title: t", "title: Café § ½") + "  - {event: answer, by: o, asserts_qi: true}\n")
