@@ -12,12 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from qiflow.views.diagram.bars import BARS
 from qiflow.law import authorities as a
 from qiflow.law.codes import CODES
 from qiflow.law.guards import GATES
 from qiflow.procedure.careful import PHASE, PROCEDURE
 from qiflow.views.diagram import canvas
+from qiflow.views.diagram.bars import BARS
 from qiflow.views.slides.content import HOLDINGS, district_practice, slides
 from qiflow.views.slides.render import slide_dots
 from tests.conftest import ROOT
