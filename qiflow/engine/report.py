@@ -33,7 +33,7 @@ class OfficialStanding(Out):
     id: str
     name: str
     qi: str
-    """"not asserted", "asserted, unresolved", "decided at the pleadings stage (denied)", "granted", ..."""
+    """"not asserted", "asserted, undecided", "decided at the pleadings stage (denied)", "granted: out of the case", ..."""
     burden: str
     """Who must show QI does or does not apply: "plaintiff" once QI is asserted, else "official"."""
     gate1: bool

@@ -1,4 +1,4 @@
-"""How the report names things for a reader: entries, dates, who filed."""
+"""How the report names dates for a reader ("date unknown", never a blank)."""
 
 from __future__ import annotations
 
@@ -14,9 +14,3 @@ def date_label(day: dt.date | None) -> str:
         return "date unknown"
     return f"{_MONTHS[day.month - 1]} {day.day}, {day.year}"
 
-
-def filers(by: str | list[str] | None) -> list[str]:
-    """The parties an entry is filed by, as a list (``by`` is one id or a list of them)."""
-    if by is None:
-        return []
-    return [by] if isinstance(by, str) else list(by)

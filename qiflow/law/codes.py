@@ -44,9 +44,6 @@ class Code:
     def authorities(self) -> tuple[Authority, ...]:
         return cites_of(*self.rests_on)
 
-    def in_force(self, day: dt.date) -> bool:
-        return day >= self.since
-
 
 CODES: dict[str, Code] = {
     c.code: c

@@ -45,10 +45,6 @@ class Guard:
     def authorities(self) -> tuple[Authority, ...]:
         return self.code.authorities
 
-    @property
-    def since(self) -> dt.date:
-        return max(self.formulas[0][0], self.code.since)
-
     def formula(self, day: dt.date) -> Formula | None:
         """The formula in force on ``day`` (None: not yet the law, so the code is never raised)."""
         if day < self.code.since:

@@ -16,7 +16,7 @@ from dataclasses import asdict, dataclass, field
 
 from qiflow import scenario as m
 from qiflow.engine.report import EntryReport, OfficialStanding, Report, Standing
-from qiflow.engine.words import date_label, filers
+from qiflow.engine.words import date_label
 from qiflow.law.codes import CODES
 from qiflow.procedure.careful import PROCEDURE
 from qiflow.teach.docket import label
@@ -127,7 +127,7 @@ class Facts:
     def assertion(self, official: str, upto: int) -> str | None:
         """The label of the first entry, before ``upto``, where ``official`` asserted QI."""
         for i, e in enumerate(self.scenario.docket[: upto - 1], 1):
-            if getattr(e, "asserts_qi", False) and official in filers(e.by) and self.row(i).accepted:
+            if getattr(e, "asserts_qi", False) and official in e.filers and self.row(i).accepted:
                 return label(e, i)
         return None
 
@@ -195,7 +195,7 @@ def _pending_motion(f: Facts, pending: str, position: int) -> Link:
     who = "an official's"
     if found is not None:
         i, motion = found
-        who = ", ".join(f.names.get(p, p) for p in filers(motion.by)) + "'s"
+        who = ", ".join(f.names.get(p, p) for p in motion.filers) + "'s"
         facts.append(Link(f"{pending} is {who} motion to dismiss asserting qualified immunity, filed "
                           f"{f.row(i).date_label if f.row(i).date_label != 'date unknown' else '(date unknown)'}",
                           pending))
@@ -329,7 +329,7 @@ def _qi001(f: Facts, position: int) -> list[Link]:
     e = f.entry(position)
     parties = {p.id: p for p in f.scenario.parties}
     out = []
-    for who in filers(e.by):
+    for who in e.filers:
         p = parties.get(who)
         if p is not None and not p.may_assert_qi:
             what = p.kind.value if p.kind is not m.Kind.OFFICIAL else f"official sued in the {p.capacity.value} capacity"

@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 
 from qiflow import scenario as m
-from qiflow.engine.words import date_label, filers
+from qiflow.engine.words import date_label
 
 
 def label(entry: m.Entry, position: int) -> str:
@@ -65,7 +65,7 @@ def facts(entry: m.Entry, scenario: m.Scenario, texts: dict[str, str] | None = N
     parties = {p.id: p for p in scenario.parties}
     texts = texts or {}
     out: list[str] = []
-    by = filers(entry.by)
+    by = list(entry.filers)
     if by:
         out.append("Filed by " + _names(parties, by, ""))
     if isinstance(entry, (m.Answer, m.MotionToDismiss, m.SjMotion)):
