@@ -37,13 +37,14 @@ def entry_ref(entry: m.Entry, position: int) -> int:
 
 def judge(procedure: Procedure, entry: m.Entry, posture: Posture, ref: int) -> list[Finding]:
     """Every guard of the entry's move that it does not keep, in the order the law states them."""
-    move = procedure.move[entry.event]
-    return [Finding(gd, d) for gd in move.guards if (d := gd.check(entry, posture, ref)) is not None]
+    return [Finding(gd, d) for gd, rule in procedure.rules(entry.event, posture.law_as_of)
+            if (d := rule(entry, posture, ref)) is not None]
 
 
 def refuses(procedure: Procedure, entry: m.Entry, posture: Posture, ref: int) -> bool:
     """Whether strict mode refuses ``entry``: some blocking guard fails (the first one found is enough)."""
-    return any(gd.check(entry, posture, ref) is not None for gd in procedure.move[entry.event].barring_guards)
+    return any(rule(entry, posture, ref) is not None
+               for _, rule in procedure.rules(entry.event, posture.law_as_of, barring=True))
 
 
 def message(finding: Finding, ref: int) -> str:

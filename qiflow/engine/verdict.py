@@ -6,8 +6,11 @@ import datetime as dt
 
 from pydantic import BaseModel, ConfigDict
 
-from qiflow.engine.run import audit
-from qiflow.scenario import Scenario
+from qiflow.engine.step import entry_ref, step
+from qiflow.law.codes import APPEALABLE_CODES
+from qiflow.law.posture import Posture
+from qiflow.procedure.careful import PROCEDURE
+from qiflow.scenario import DiscoveryOrder, Scenario
 
 
 class Verdict(BaseModel):
@@ -29,12 +32,30 @@ class Verdict(BaseModel):
 
 
 def verdict(scenario: Scenario, *, law_as_of: dt.date | None = None, mode: str | None = None) -> Verdict:
-    """Judge ``scenario`` (LAW.md s.11) and keep only the verdict."""
-    report = audit(scenario, law_as_of=law_as_of, mode=mode)
+    """Judge ``scenario`` (LAW.md s.11) and keep only the verdict: the fold of ``step`` that ``audit`` makes,
+    without the explanations, and holding only the current posture (memory flat in the docket's length)."""
+    given = law_as_of or scenario.law_as_of
+    strict = (mode or scenario.mode) == "strict"
+    day = given or dt.date.today()
+    procedure = PROCEDURE
+    phase, posture = procedure.initial, Posture.start(scenario.parties, day)
+    codes: set[str] = set()
+    errors: set[str] = set()
+    refused: list[int] = []
+    appealable: bool | None = None
+    for position, entry in enumerate(scenario.docket, 1):
+        taken = step(procedure, phase, posture, entry, entry_ref(entry, position), strict=strict)
+        for f in taken.findings:
+            codes.add(f.code)
+            if f.guard.code.is_error:
+                errors.add(f.code)
+        if not taken.accepted:
+            refused.append(entry.entry_number if entry.entry_number is not None else position)
+        elif isinstance(entry, DiscoveryOrder):
+            appealable = entry.grants and any(f.code in APPEALABLE_CODES for f in taken.findings)
+        phase, posture = taken.phase, taken.after
     return Verdict(
-        title=scenario.title, court=scenario.court, law_as_of=report.law_as_of, mode=report.mode,
-        state=report.state, codes=report.codes,
-        errors=sorted({v.code for v in report.violations if v.severity == "error"}),
-        appealable=report.appealable, discovery_authorized=report.discovery_authorized,
-        refused=report.refused, entries=len(scenario.docket),
+        title=scenario.title, court=scenario.court, law_as_of=given, mode="strict" if strict else "audit",
+        state=phase, codes=sorted(codes), errors=sorted(errors), appealable=appealable,
+        discovery_authorized=posture.discovery_authorized, refused=refused, entries=len(scenario.docket),
     )

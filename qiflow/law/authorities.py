@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
 
 from qiflow.law.eras import CARSWELL as CARSWELL_DAY
 from qiflow.law.eras import CARSWELL_SUBSTITUTED
@@ -54,9 +55,22 @@ class Authority:
     pin: str = ""
     parenthetical: str = ""
     unverified: bool = False
+    _hash: int = field(init=False, repr=False, compare=False, default=0)
+    _text: str = field(init=False, repr=False, compare=False, default="")
+
+    def __post_init__(self) -> None:
+        """Hash and render once: every entry of every report dedupes and prints these."""
+        object.__setattr__(self, "_hash", hash((self.case, self.pin, self.parenthetical, self.unverified)))
+        object.__setattr__(self, "_text", self._render())
+
+    def __hash__(self) -> int:
+        return self._hash
 
     def __str__(self) -> str:
         """The full cite a reader sees: an unverified pin is left out (LAW.md, "Markers")."""
+        return self._text
+
+    def _render(self) -> str:
         cite = self.case.cite
         if self.pin and not self.unverified:
             cite = _pinned(cite, self.pin)
@@ -107,6 +121,7 @@ def at(case: Case, pin: str = "", parenthetical: str = "", unverified: bool = Fa
     return Authority(case, pin, parenthetical, unverified)
 
 
+@lru_cache(maxsize=4096)
 def as_of(authorities: tuple[Authority, ...], day: dt.date) -> tuple[Authority, ...]:
     """The authorities a court could cite on ``day``, in order, each once."""
     out = (a.as_of(day) for a in authorities)

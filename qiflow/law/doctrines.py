@@ -8,14 +8,17 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import lru_cache
 
 from qiflow.law import authorities as a
 from qiflow.law.authorities import Authority, as_of, at
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Doctrine:
-    """What the courts hold, in one sentence, and who holds it; ``settled`` is LAW.md's marker."""
+    """What the courts hold, in one sentence, and who holds it; ``settled`` is LAW.md's marker.
+
+    Each is defined once, below, so a doctrine is itself (identity is its equality and its hash)."""
 
     name: str
     section: str
@@ -29,6 +32,7 @@ class Doctrine:
         return as_of(self.cites, day)
 
 
+@lru_cache(maxsize=4096)
 def cites_of(*doctrines: Doctrine, day: dt.date | None = None) -> tuple[Authority, ...]:
     """The doctrines' authorities in order, each once; as of ``day`` if given."""
     cites = tuple(dict.fromkeys(x for d in doctrines for x in d.cites))

@@ -6,7 +6,8 @@ entry has no effect at all.
 
 from __future__ import annotations
 
-from functools import singledispatch
+from collections.abc import Callable
+from typing import Any, get_type_hints
 
 from qiflow import scenario as m
 from qiflow.law.posture import (
@@ -19,16 +20,22 @@ from qiflow.law.posture import (
     Ruling,
 )
 
+Effect = Callable[[Any, Posture, int], Posture]
+_EFFECTS: dict[type[m.Entry], Effect] = {}
+"""Each entry kind's effect; a kind with none (complaint, order, other, filings that only move the phase)
+leaves the posture as it was."""
+
 
 def apply(entry: m.Entry, posture: Posture, ref: int) -> Posture:
     """The posture after ``entry`` (docket entry ``ref``)."""
-    return _apply(entry, posture.evolve(seq=posture.seq + 1), ref)
+    effect = _EFFECTS.get(type(entry))
+    return posture if effect is None else effect(entry, posture, ref)
 
 
-@singledispatch
-def _apply(entry: m.Entry, posture: Posture, ref: int) -> Posture:
-    """Entries with no effect on what the law reads (complaint, order, other, filings that only move the phase)."""
-    return posture
+def _effect(fn: Effect) -> Effect:
+    """Register ``fn`` as the effect of the entry kind its ``entry`` parameter names."""
+    _EFFECTS[get_type_hints(fn)["entry"]] = fn
+    return fn
 
 
 # --- s.11 "Terms": asserting QI ----------------------------------------------------------------------
@@ -53,19 +60,19 @@ def _assert_qi(entry: m.Entry, posture: Posture) -> Posture:
     return posture.evolve(asserted=posture.asserted | set(officials), claimed_qi=posture.claimed_qi | set(others))
 
 
-@_apply.register
+@_effect
 def _(entry: m.Answer, posture: Posture, ref: int) -> Posture:
     return _assert_qi(entry, posture)
 
 
-@_apply.register
+@_effect
 def _(entry: m.SjMotion, posture: Posture, ref: int) -> Posture:
     posture = _assert_qi(entry, posture)
     officials = asserting_officials(entry, posture)
     return posture.evolve(sj_pending=posture.sj_pending | {(o, ref) for o in officials}) if officials else posture
 
 
-@_apply.register
+@_effect
 def _(entry: m.MotionToDismiss, posture: Posture, ref: int) -> Posture:
     """A QI motion to dismiss is pending for each official who asserted QI in it; it replaces their earlier one."""
     posture = _assert_qi(entry, posture)
@@ -73,8 +80,9 @@ def _(entry: m.MotionToDismiss, posture: Posture, ref: int) -> Posture:
     if not officials:
         return posture
     replaced = {(mo, o) for mo, o in posture.pending if o in officials}
+    stamp = posture.seq + 1
     return posture.evolve(
-        qi_motions=posture.qi_motions + tuple(QiMotion(ref, o, posture.seq) for o in officials),
+        seq=stamp, qi_motions=posture.qi_motions + tuple(QiMotion(ref, o, stamp) for o in officials),
         pending=(posture.pending - replaced) | {(ref, o) for o in officials},
         deferred=posture.deferred - replaced,
     )
@@ -83,7 +91,8 @@ def _(entry: m.MotionToDismiss, posture: Posture, ref: int) -> Posture:
 # --- s.11 "Terms": deciding QI ----------------------------------------------------------------------
 def _resolve(posture: Posture, official: str, outcome: str, ref: int, stage: str) -> Posture:
     """Record a decision of the official's QI; a grant in whole takes them out of the case."""
-    posture = posture.evolve(resolutions=posture.resolutions + (Resolution(official, outcome, ref, posture.seq, stage),))
+    stamp = posture.seq + 1
+    posture = posture.evolve(seq=stamp, resolutions=posture.resolutions + (Resolution(official, outcome, ref, stamp, stage),))
     if outcome == "granted" and official in posture.in_case:
         posture = posture.evolve(in_case=posture.in_case - {official}, removed_by=posture.removed_by | {(ref, official)})
     return posture
@@ -106,7 +115,7 @@ def _find(posture: Posture, source: int, officials: tuple[str, ...] | frozenset[
     return posture.evolve(**changes) if changes else posture
 
 
-@_apply.register
+@_effect
 def _(entry: m.MotionToDismissRuling, posture: Posture, ref: int) -> Posture:
     officials = posture.motion_officials(entry.motion)
     if not officials:
@@ -142,7 +151,7 @@ def qi_ruling_officials(entry: m.QiRuling, posture: Posture) -> tuple[str, ...]:
     return tuple(o for o in posture.officials if o in posture.asserted and o in posture.in_case)
 
 
-@_apply.register
+@_effect
 def _(entry: m.QiRuling, posture: Posture, ref: int) -> Posture:
     officials = qi_ruling_officials(entry, posture)
     posture = posture.evolve(
@@ -155,7 +164,7 @@ def _(entry: m.QiRuling, posture: Posture, ref: int) -> Posture:
 
 
 # --- s.11 "Findings" and "in force" -----------------------------------------------------------------
-@_apply.register
+@_effect
 def _(entry: m.DiscoveryMotion, posture: Posture, ref: int) -> Posture:
     return posture.evolve(requests=posture.requests | {r.id for r in entry.requests})
 
@@ -181,7 +190,7 @@ def _out_of_force(posture: Posture, orders: set[int] | None, parties: frozenset[
     return tuple(kept)
 
 
-@_apply.register
+@_effect
 def _(entry: m.DiscoveryOrder, posture: Posture, ref: int) -> Posture:
     against = order_against(entry, posture)
     officials = tuple(p for p in posture.officials if p in against)
@@ -199,7 +208,7 @@ def _(entry: m.DiscoveryOrder, posture: Posture, ref: int) -> Posture:
 
 
 # --- s.11 appeals -----------------------------------------------------------------------------------
-@_apply.register
+@_effect
 def _(entry: m.Appeal, posture: Posture, ref: int) -> Posture:
     on_file = AppealOnFile(ref, entry.from_, frozenset(entry.filers), entry.from_ not in posture.judgments)
     if on_file.interlocutory:
@@ -207,7 +216,7 @@ def _(entry: m.Appeal, posture: Posture, ref: int) -> Posture:
     return posture.evolve(final_appeals=posture.final_appeals + (on_file,))
 
 
-@_apply.register
+@_effect
 def _(entry: m.FrivolousCertification, posture: Posture, ref: int) -> Posture:
     appeals = tuple(AppealOnFile(a.entry, a.from_entry, a.by, a.interlocutory, True) if a.entry == entry.appeal else a
                     for a in posture.appeals)
@@ -258,7 +267,7 @@ def _granted_on_appeal(posture: Posture, official: str, ref: int) -> Posture:
     return _resolve(posture, official, "granted", ref, "appeal")
 
 
-@_apply.register
+@_effect
 def _(entry: m.AppealRuling, posture: Posture, ref: int) -> Posture:
     appeal = next((a for a in posture.appeals + posture.final_appeals if a.entry == entry.appeal), None)
     posture = posture.evolve(appeals=tuple(a for a in posture.appeals if a.entry != entry.appeal),
@@ -283,7 +292,7 @@ def _(entry: m.AppealRuling, posture: Posture, ref: int) -> Posture:
     return posture
 
 
-@_apply.register
+@_effect
 def _(entry: m.Judgment, posture: Posture, ref: int) -> Posture:
     named = set(entry.defendants) if entry.defendants is not None else set(posture.defendants)
     gone = named & posture.in_case
@@ -291,6 +300,6 @@ def _(entry: m.Judgment, posture: Posture, ref: int) -> Posture:
                           removed_by=posture.removed_by | {(ref, p) for p in gone})
 
 
-@_apply.register
+@_effect
 def _(entry: m.ConferenceOrder, posture: Posture, ref: int) -> Posture:
     return posture.evolve(conference_deadlines=(entry.confer_by, entry.report_by))

@@ -51,10 +51,6 @@ class Guard:
             return None
         return next((f for start, f in reversed(self.formulas) if day >= start), None)
 
-    def check(self, entry: m.Entry, posture: Posture, ref: int) -> Details | None:
-        rule = self.formula(posture.law_as_of)
-        return None if rule is None else rule(entry, posture, ref)
-
 
 def guard(code: str, *, on: tuple[type[m.Entry], ...], asks: str, since: dt.date = ALWAYS,
           bars: bool = True) -> Callable[[Formula], Guard]:
@@ -96,8 +92,23 @@ class Reach:
     others: tuple[str, ...]
 
 
+_last_reach: tuple[object, object, Reach | None] = (None, None, None)
+"""(entry, posture, reach) of the last order judged: each of the order's guards asks whom it reaches, of the
+same entry and posture (held here, so neither is freed and its id reused; rebound whole, so thread-safe)."""
+
+
 def reach(entry: m.DiscoveryOrder, posture: Posture) -> Reach | None:
     """An order reaches its ``against`` list if general or it authorizes a request; None if it reaches no one."""
+    global _last_reach
+    last = _last_reach
+    if last[0] is entry and last[1] is posture:
+        return last[2]
+    got = _reach(entry, posture)
+    _last_reach = (entry, posture, got)
+    return got
+
+
+def _reach(entry: m.DiscoveryOrder, posture: Posture) -> Reach | None:
     if not entry.grants or (entry.scope != "general" and not entry.authorized):
         return None
     against = order_against(entry, posture)

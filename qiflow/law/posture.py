@@ -9,12 +9,35 @@ force and as to whom, and the appeals. Effects (``effects.py``) return a new pos
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, fields, replace
-from functools import cached_property
+from typing import Any, Generic, TypeVar
 
 from qiflow.law.eras import CARSWELL, WICKS
 from qiflow.scenario import Party
+
+_T = TypeVar("_T")
+
+
+class query(Generic[_T]):
+    """A posture query answered once per posture and kept in its ``__dict__`` (``cached_property`` without the
+    lock Python 3.11 takes on every first read). ``cast_only`` queries read only the parties, so ``evolve``
+    keeps them; the rest are dropped from the copy."""
+
+    def __init__(self, fn: Callable[[Any], _T], *, cast_only: bool = False) -> None:
+        self.fn, self.name, self.cast_only = fn, fn.__name__, cast_only
+        self.__doc__ = fn.__doc__
+
+    def __get__(self, obj: object, owner: type | None = None) -> _T:
+        if obj is None:
+            return self  # type: ignore[return-value]
+        value = obj.__dict__[self.name] = self.fn(obj)
+        return value
+
+
+def cast_query(fn: Callable[[Any], _T]) -> query[_T]:
+    return query(fn, cast_only=True)
+
 
 ALL = None
 """Coverage of "all discovery" (a general order covering a party who is not an official with QI undecided)."""
@@ -32,7 +55,7 @@ class QiMotion:
     entry: int
     official: str
     seq: int
-    """Its place in the docket (to tell which came later)."""
+    """Its stamp (``Posture.seq``), to tell which came later."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +125,7 @@ class Posture:
     cast: tuple[Party, ...]
     law_as_of: dt.date
     seq: int = 0
+    """The latest stamp given a QI motion or a decision of QI, to tell which came later (each stamp is new)."""
     in_case: frozenset[str] = frozenset()
     asserted: frozenset[str] = frozenset()
     """Officials who asserted QI (an answer, motion to dismiss or SJ motion with ``asserts_qi``)."""
@@ -148,7 +172,9 @@ class Posture:
         """A copy with ``changes`` (``dataclasses.replace`` without re-running ``__init__``), cached queries dropped."""
         if not changes.keys() <= _FIELDS:
             return replace(self, **changes)  # type: ignore[arg-type]  # raises TypeError naming the field
-        state = {k: v for k, v in self.__dict__.items() if k not in _CACHED}
+        state = self.__dict__.copy()
+        for name in _DROPPED:
+            state.pop(name, None)
         state.update(changes)
         new = object.__new__(type(self))
         new.__dict__.update(state)
@@ -164,11 +190,11 @@ class Posture:
         return self.law_as_of >= CARSWELL
 
     # --- parties ------------------------------------------------------------------------------------
-    @cached_property
+    @cast_query
     def defendants(self) -> tuple[str, ...]:
         return tuple(p.id for p in self.cast if p.is_defendant)
 
-    @cached_property
+    @cast_query
     def officials(self) -> tuple[str, ...]:
         """Defendants of kind official sued individually (or both): the only parties who hold QI."""
         return tuple(p.id for p in self.cast if p.is_official)
@@ -224,7 +250,7 @@ class Posture:
         """QI asserted and not resolved, by an official still in the case."""
         return official in self.asserted and official in self.in_case and not self.qi_resolved(official)
 
-    @cached_property
+    @query
     def unresolved_officials(self) -> tuple[str, ...]:
         return tuple(o for o in self.officials if self.qi_unresolved(o))
 
@@ -311,5 +337,5 @@ class Posture:
 
 
 _FIELDS = frozenset(f.name for f in fields(Posture))
-_CACHED = frozenset(name for name, value in vars(Posture).items() if isinstance(value, cached_property))
-"""Queries answered once per posture (kept in its ``__dict__``); ``evolve`` drops them."""
+_DROPPED = tuple(name for name, value in vars(Posture).items() if isinstance(value, query) and not value.cast_only)
+"""Queries answered once per posture that read its state: ``evolve`` drops them from the copy."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -9,7 +10,7 @@ from functools import cached_property
 from qiflow import scenario as m
 from qiflow.law.authorities import Authority
 from qiflow.law.doctrines import Doctrine, cites_of
-from qiflow.law.guards import Guard
+from qiflow.law.guards import Formula, Guard
 from qiflow.law.posture import Posture
 
 
@@ -101,6 +102,21 @@ class Procedure:
         return {(mv.event, p.name): tuple(r for r in mv.routes if p.name in r.sources) + self.settle
                 for mv in self.moves for p in self.phases}
 
+    @cached_property
+    def _in_force(self) -> dict[tuple[str, dt.date, bool], tuple[tuple[Guard, Formula], ...]]:
+        return {}
+
+    def rules(self, event: str, day: dt.date, *, barring: bool = False) -> tuple[tuple[Guard, Formula], ...]:
+        """``event``'s guards in force on ``day`` (only those that bar, if ``barring``), each with its formula for
+        that day, in the order the law states them. Worked out once per event and day."""
+        key = (event, day, barring)
+        got = self._in_force.get(key)
+        if got is None:
+            move = self.move[event]
+            got = self._in_force[key] = tuple(
+                (g, f) for g in (move.barring_guards if barring else move.guards) if (f := g.formula(day)) is not None)
+        return got
+
     @property
     def guards(self) -> tuple[Guard, ...]:
         """Every guard the procedure uses, each once, in the order first used."""
@@ -135,8 +151,11 @@ class Procedure:
         """Where the case stands after ``entry`` (whose effects made ``posture``)."""
         if self.move[entry.event].stays:
             return phase
-        for route in self.routes(entry.event, phase):
-            if all(c.holds(entry, posture) for c in route.when):
+        for route in self._routes_from[entry.event, phase]:
+            for condition in route.when:
+                if not condition.holds(entry, posture):
+                    break
+            else:
                 return route.dest
         raise AssertionError("the settle table ends with an unconditional route")
 
