@@ -1,73 +1,85 @@
-"""Explorer speed over the whole reachable space, measured against a baseline taken in the same run.
+"""Explorer speed over the whole reachable space, each figure a ratio to a baseline measured in the same run.
 
-Baseline: the explorer as it stood before it was tuned (``qiflow/verify.py`` at ``BASELINE``, read with
-``git show`` and run against today's modules): an entry model copied per transition, ``engine.judge``
-run in full (cautions too) and again under ``law``, ``Procedure.move`` rebuilt at every lookup,
-``apply`` dispatched per call, and ``abstract`` evolving a posture to blank what it leaves out.
-Measured: ``qiflow.verify.explore``. Both explore the space ``tests/test_verify.py`` proves (every
-safety invariant but ``taken_while_gates_hold``, and no dead ends); the benchmark first checks that
-they visit the same situations and transitions and reach the same verdict.
-
-The speed-ups in ``posture.py`` (``evolve``, cached queries) and ``invariants.new_orders`` serve the
-baseline too, so the ratio understates the gain over the original code.
-Run: ``python benchmarks/bench_verify.py [ROUNDS] [BASELINE]``. Prints seconds per exploration and the ratio.
+Baseline: the first release's explorer (``baseline.RELEASE``, exported from history, run in its own
+process) over the whole space of the law it knew, version 1, checking the invariants that law keeps (all
+but ``taken_while_gates_hold``, as its tests did). Measured: today's explorer over the whole space of the
+same law (the ``v1`` variant of ``qiflow verify --law v1``), checking the invariants v1 keeps (found by
+leaving out each one it breaks, in turn), and over the law as written (v2, three eras, every invariant).
+The two explorers abstract situations differently (today's keeps the per-official posture of v2), so
+besides the time of a whole run the table gives the time per transition, the figure that compares the
+step itself.
+Run: ``python benchmarks/bench_verify.py [ROUNDS]``.
 """
 
 from __future__ import annotations
 
-import importlib.util
-import statistics
-import subprocess
 import sys
 import time
-from pathlib import Path
-from types import ModuleType
 
-from qiflow.law.invariants import SAFETY, TAKEN_WHILE_GATES_HOLD
-from qiflow.procedure.careful import PROCEDURE
-from qiflow.verify.explore import explore
+import baseline
 
-ROOT = Path(__file__).resolve().parent.parent
-BASELINE = "46fa6c7"
-"""The last commit before the explorer was tuned."""
-INVARIANTS = tuple(x for x in SAFETY if x is not TAKEN_WHILE_GATES_HOLD)
+from qiflow.law.invariants import SAFETY, Invariant
+from qiflow.procedure.careful import PROCEDURE, VARIANTS
+from qiflow.procedure.model import Procedure
+from qiflow.verify.explore import Exploration, explore
+
+_RELEASE = """
+import json, sys, time
+from qiflow.invariants import SAFETY, TAKEN_WHILE_GATES_HOLD
+from qiflow.procedure import PROCEDURE
+from qiflow.verify import explore
+invariants = tuple(x for x in SAFETY if x is not TAKEN_WHILE_GATES_HOLD)  # the space its tests proved
+best = None
+for _ in range(int(sys.argv[1])):
+    start = time.perf_counter()
+    found = explore(PROCEDURE, invariants)
+    took = time.perf_counter() - start
+    best = took if best is None else min(best, took)
+print(json.dumps({"seconds": best, "situations": found.situations, "transitions": found.transitions,
+                  "violation": found.violation}))
+"""
 
 
-def baseline_module(rev: str) -> ModuleType:
-    """``qiflow/verify.py`` as it was at ``rev``, loaded as a module of its own."""
-    source = subprocess.run(["git", "show", f"{rev}:qiflow/verify.py"], cwd=ROOT, check=True,
-                            capture_output=True, text=True).stdout
-    spec = importlib.util.spec_from_loader("qiflow_verify_baseline", loader=None)
-    module = sys.modules[spec.name] = importlib.util.module_from_spec(spec)  # dataclasses look it up
-    exec(compile(source, f"{rev}:qiflow/verify.py", "exec"), module.__dict__)  # noqa: S102 - our own history
-    return module
-
-
-def _time(fn, rounds: int) -> tuple[float, object]:  # noqa: ANN001 - a callable
-    """Median seconds of ``rounds`` calls (one warm-up first), and the last result."""
-    result = fn()
-    samples = []
+def best(fn: object, rounds: int) -> tuple[float, Exploration]:
+    """The fastest of ``rounds`` explorations, and its result."""
+    times, found = [], None
     for _ in range(rounds):
         start = time.perf_counter()
-        result = fn()
-        samples.append(time.perf_counter() - start)
-    return statistics.median(samples), result
+        found = fn()  # type: ignore[operator]
+        times.append(time.perf_counter() - start)
+    assert isinstance(found, Exploration)
+    return min(times), found
 
 
-def main(rounds: int = 7, rev: str = BASELINE) -> None:
-    old = baseline_module(rev)
-    base, was = _time(lambda: old.explore(PROCEDURE, INVARIANTS), rounds)
-    ours, now = _time(lambda: explore(PROCEDURE, INVARIANTS), rounds)
-    same = (was.situations, was.transitions, was.violation) == (now.situations, now.transitions, now.violation)
-    print(f"{now.situations} situations, {now.transitions} transitions, median of {rounds} rounds")
-    print(f"baseline  explorer at {rev:<10}  : {base:7.3f} s")
-    print(f"qiflow    explorer                : {ours:7.3f} s  ({ours / now.transitions * 1e6:.1f} us/transition)")
-    print(f"ratio     baseline / qiflow       : {base / ours:7.2f}x")
-    if not same:
-        print(f"MISMATCH: baseline found {was.situations} situations, {was.transitions} transitions, "
-              f"violation {was.violation}")
-        sys.exit(1)
+def kept(procedure: Procedure) -> tuple[Invariant, ...]:
+    """The invariants ``procedure`` keeps: every one, less each that a whole exploration finds broken."""
+    invariants = SAFETY
+    while (broken := explore(procedure, invariants).invariant) is not None and broken in invariants:
+        invariants = tuple(x for x in invariants if x is not broken)
+    return invariants
+
+
+def main(rounds: int) -> None:
+    old = baseline.run(baseline.export(), _RELEASE, str(rounds))
+    v1_law = VARIANTS["v1"]
+    v1_keeps = kept(v1_law)
+    v1_time, v1 = best(lambda: explore(v1_law, v1_keeps), rounds)
+    v2_time, v2 = best(lambda: explore(PROCEDURE), rounds)
+    left_out = ", ".join(x.name for x in SAFETY if x not in v1_keeps)
+    print(f"the whole space, best of {rounds}; per transition, and the release's time / today's "
+          f"(today's v1 run leaves out {left_out})")
+    print(f"  {'':34s} {'situations':>10s} {'transitions':>11s} {'seconds':>8s} {'us/trans.':>9s}  verdict")
+    rows = [(f"release {baseline.RELEASE}, law v1", old["situations"], old["transitions"], old["seconds"],
+             old["violation"]),
+            ("today, law v1 (same law)", v1.situations, v1.transitions, v1_time, v1.violation),
+            ("today, law v2 (as written)", v2.situations, v2.transitions, v2_time, v2.violation)]
+    per_old = old["seconds"] / old["transitions"]
+    for name, situations, transitions, seconds, violation in rows:
+        per = seconds / transitions
+        ratio = "" if per == per_old else f"  {per_old / per:5.2f}x per transition, {old['seconds'] / seconds:5.2f}x whole"
+        print(f"  {name:34s} {situations:10d} {transitions:11d} {seconds:8.3f} {per * 1e6:9.1f}  "
+              f"{violation or 'holds'}{ratio}")
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 7, sys.argv[2] if len(sys.argv) > 2 else BASELINE)
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 3)

@@ -7,7 +7,7 @@ import datetime as dt
 from qiflow import scenario as m
 from qiflow.engine.explain import Texts, describe
 from qiflow.engine.next_moves import next_moves
-from qiflow.engine.report import EntryReport, OfficialStatus, Report, Violation
+from qiflow.engine.report import EntryReport, OfficialStatus, Report, Standing, Violation
 from qiflow.engine.standing import qi_words, standing
 from qiflow.engine.step import Docket, Step, message
 from qiflow.engine.words import date_label
@@ -60,7 +60,19 @@ def _violations(position: int, step: Step, day: dt.date) -> list[Violation]:
     return out
 
 
-def _entry(position: int, step: Step, procedure: Procedure, texts: Texts, day: dt.date) -> EntryReport:
+def _entries(case: Docket, texts: Texts) -> list[EntryReport]:
+    """Each entry's report; where an entry left the posture and the phase as they were, it shares the
+    standing of the entry before (reports are immutable)."""
+    out: list[EntryReport] = []
+    last: tuple[str, Posture, Standing] | None = None
+    for i, s in enumerate(case.steps, 1):
+        if last is None or last[0] != s.phase or last[1] is not s.after:
+            last = (s.phase, s.after, standing(case.procedure, s.phase, s.after, texts))
+        out.append(_entry(i, s, case.procedure, texts, case.law_as_of, last[2]))
+    return out
+
+
+def _entry(position: int, step: Step, procedure: Procedure, texts: Texts, day: dt.date, now: Standing) -> EntryReport:
     said, because = describe(step.entry, step.before, step.after, texts)
     doctrines = list(because)
     for f in step.findings:
@@ -77,7 +89,7 @@ def _entry(position: int, step: Step, procedure: Procedure, texts: Texts, day: d
         in_usual_order=procedure.in_usual_order(step.phase_before, step.entry.event),
         codes=[f.code for f in step.findings], explanation=said.strip(), authorities=_cites(unique),
         cites=[x.json() for x in unique], cite=unique[0].short if unique else None,
-        standing=standing(procedure, step.phase, step.after, texts),
+        standing=now,
     )
 
 
@@ -108,7 +120,7 @@ def _report(scenario: m.Scenario, case: Docket, file: str | None, given: dt.date
         refused=[s.entry.entry_number if s.entry.entry_number is not None else i
                  for i, s in enumerate(steps, 1) if not s.accepted],
         violations=[v for i, s in enumerate(steps, 1) for v in _violations(i, s, day)],
-        entries=[_entry(i, s, case.procedure, texts, day) for i, s in enumerate(steps, 1)],
+        entries=_entries(case, texts),
         officials=_officials(final),
         fact_questions=sorted({q for q, _ in final.identified}), requests_made=sorted(final.requests),
         requests_tailored=_tailored(final), requests_authorized=sorted(final.authorized),

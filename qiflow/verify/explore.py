@@ -30,6 +30,7 @@ class _Node:
     law_as_of: dt.date
     path: tuple[m.Entry, ...]
     skipped: bool  # the path relied on a removed guard
+    key: tuple = ()  # situation(posture), kept for the entries that leave the posture as it was
 
 
 @dataclass
@@ -70,10 +71,11 @@ def explore(procedure: Procedure = PROCEDURE, invariants: tuple[Invariant, ...] 
 
     for day in LAW_AS_OF:
         posture = Posture.start(CAST, day)
-        key = (procedure.initial, situation(posture), False)
+        start_key = situation(posture)
+        key = (procedure.initial, start_key, False)
         if key not in seen:
             seen[key] = len(nodes)
-            nodes.append(_Node(procedure.initial, posture, day, (), False))
+            nodes.append(_Node(procedure.initial, posture, day, (), False, start_key))
             edges.append(set())
     here = 0
     while here < len(nodes) and found is None:
@@ -94,12 +96,12 @@ def explore(procedure: Procedure = PROCEDURE, invariants: tuple[Invariant, ...] 
                     found = (nxt, bad[0])
                     break
                 fallback = fallback or (nxt, bad[0])
-            here_key = situation(after)
+            here_key = node.key if after is before else situation(after)
             key = (dest, here_key, skipped)
             i = seen.get(key)
             if i is None:
                 i = seen[key] = len(nodes)
-                nodes.append(_Node(dest, after, node.law_as_of, path + (entry,), skipped))
+                nodes.append(_Node(dest, after, node.law_as_of, path + (entry,), skipped, here_key))
                 edges.append(set())
             succ.add(i)
         here += 1

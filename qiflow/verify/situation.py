@@ -35,16 +35,17 @@ def situation(p: Posture) -> tuple:
         mine = [r for r in p.resolutions if r.official == o][-2:]
         if mine and mine[-1].entry != latest:  # the last decision can no longer be undone: the one before is moot
             mine = mine[-1:]
-        current = p.current(o)
+        filed = [q for q in p.qi_motions if q.official == o]
+        current = filed[-1].entry if filed else None
         motion: tuple = ()
         if current is not None:
-            seq = p.motion_seq(current, o)
+            seq = next(q.seq for q in filed if q.entry == current)
             motion = ((current, o) in p.pending, (current, o) in p.deferred, tuple(seq > r.seq for r in mine),
-                      sum(1 for q in p.qi_motions if q.official == o))
+                      len(filed))
         officials.append((
             o, motion,
             tuple((r.outcome, r.stage, r.entry == latest) for r in mine),
-            frozenset(kind(src) for src, who, mo in p.decided if who == o and src == latest and p.current(o) == mo),
+            frozenset(kind(src) for src, who, mo in p.decided if who == o and src == latest and current == mo),
             frozenset(kind(src) for who, src in p.sj_pending if who == o),
             frozenset(src == latest for src, who in p.removed_by if who == o),
             frozenset(kind(src) for who, src in p.gate1 if who == o and p.counts(src, o)),

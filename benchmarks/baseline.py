@@ -1,0 +1,38 @@
+"""An earlier release of qiflow, exported from this repository's history, timed in a process of its own.
+
+``python benchmarks/NAME.py`` compares today's code with the release before the reorganisation (issue 8)
+on the same machine in the same run: the release's ``qiflow/`` is written to a temporary folder with
+``git archive`` and imported from there by a child process, so the two never share a module.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import tarfile
+import tempfile
+from io import BytesIO
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+RELEASE = "770e941"
+"""The first release: the flat package and the law as first written (LAW.md version 1)."""
+
+
+def export(rev: str = RELEASE) -> Path:
+    """``rev``'s ``qiflow/`` package in a fresh temporary folder (removed when the process ends)."""
+    archive = subprocess.run(["git", "archive", "--format=tar", rev, "qiflow"], cwd=ROOT, check=True,
+                             capture_output=True).stdout
+    folder = Path(tempfile.mkdtemp(prefix=f"qiflow-{rev}-"))
+    with tarfile.open(fileobj=BytesIO(archive)) as tar:
+        tar.extractall(folder, filter="data")
+    return folder
+
+
+def run(folder: Path, code: str, *args: str) -> dict:
+    """Run ``code`` with ``folder`` first on the path; it prints one JSON object, returned here."""
+    script = f"import sys; sys.path.insert(0, {str(folder)!r})\n" + code
+    out = subprocess.run([sys.executable, "-c", script, *args], cwd=folder, check=True, capture_output=True,
+                         text=True).stdout
+    return json.loads(out.splitlines()[-1])
