@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import sys
 from enum import IntEnum
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 
-from qiflow.files.load import ScenarioError, load
-from qiflow.scenario import Scenario
+if TYPE_CHECKING:
+    from qiflow.scenario import Scenario
 
 
 class Exit(IntEnum):
@@ -32,11 +33,19 @@ def fail(message: object) -> NoReturn:
 
 
 def load_or_fail(path: Path) -> Scenario:
-    """The scenario at ``path``, or exit 2 naming its file, line, field and what was expected."""
+    """The scenario at ``path``, or exit 2 naming its file, line, field and what was expected.
+
+    The scenario lives until the command ends, so it is moved out of the cyclic collector's sight
+    (``gc.freeze``): judging a long docket then costs no full collections that rescan it. The loader,
+    and pydantic with it (the costliest import), is imported here, so no ``--help`` pays for it."""
+    from qiflow.files.load import ScenarioError, load
+
     try:
-        return load(path)
+        scenario = load(path)
     except ScenarioError as error:
         fail(error)
+    gc.freeze()
+    return scenario
 
 
 def parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:

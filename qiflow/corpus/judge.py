@@ -14,19 +14,16 @@ from pathlib import Path
 from qiflow.files.discover import Item
 from qiflow.files.limits import MAX_FILE_BYTES
 from qiflow.files.load import ScenarioError, decode, parse, parse_json, read_bytes
+from qiflow.law.eras import Era
 from qiflow.scenario import Scenario
 
-WICKS = dt.date(1995, 1, 6)
-CARSWELL = dt.date(2022, 6, 17)
-ERAS = ("before Wicks", "Wicks to Carswell", "from Carswell")
-"""LAW.md s.11's two dates split the law into three eras. A docket belongs to the era of its ``law_as_of``
-if it gives one, else of its last dated entry (else: from Carswell, today's law)."""
+ERAS = tuple(e.value for e in Era)
+"""A docket belongs to the era (LAW.md s.11) of its ``law_as_of`` if it gives one, else of its last dated
+entry (else: from Carswell, today's law)."""
 
 
 def era(day: dt.date | None) -> str:
-    if day is None or day >= CARSWELL:
-        return ERAS[2]
-    return ERAS[1] if day >= WICKS else ERAS[0]
+    return Era.CARSWELL.value if day is None else Era.of(day).value
 
 
 @dataclass(frozen=True)
