@@ -18,8 +18,18 @@ from qiflow.procedure.model import Procedure
 _PROBE_REF = 10**9
 
 
+_PROBES: dict[str, m.Entry] = {}
+"""Probe entries already built, by what they say (entries are immutable; bounded, as a corpus varies them)."""
+
+
 def _probe(event: str, **fields: object) -> m.Entry:
-    return m.EVENT_MODELS[event].model_validate({"event": event, **fields})
+    key = repr((event, fields))
+    entry = _PROBES.get(key)
+    if entry is None:
+        if len(_PROBES) >= 4096:
+            _PROBES.clear()
+        entry = _PROBES[key] = m.EVENT_MODELS[event].model_validate({"event": event, **fields})
+    return entry
 
 
 def _probes(posture: Posture) -> list[tuple[str, str, m.Entry]]:

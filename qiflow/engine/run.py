@@ -8,7 +8,7 @@ from qiflow import scenario as m
 from qiflow.engine.explain import Texts, describe
 from qiflow.engine.next_moves import next_moves
 from qiflow.engine.report import EntryReport, OfficialStatus, Report, Standing, Violation
-from qiflow.engine.standing import qi_words, standing
+from qiflow.engine.standing import Memo, qi_words, standing
 from qiflow.engine.step import Docket, Step, message
 from qiflow.engine.words import date_label
 from qiflow.law import doctrines as d
@@ -65,9 +65,10 @@ def _entries(case: Docket, texts: Texts) -> list[EntryReport]:
     standing of the entry before (reports are immutable)."""
     out: list[EntryReport] = []
     last: tuple[str, Posture, Standing] | None = None
+    memo = Memo()
     for i, s in enumerate(case.steps, 1):
         if last is None or last[0] != s.phase or last[1] is not s.after:
-            last = (s.phase, s.after, standing(case.procedure, s.phase, s.after, texts))
+            last = (s.phase, s.after, standing(case.procedure, s.phase, s.after, texts, memo))
         out.append(_entry(i, s, case.procedure, texts, case.law_as_of, last[2]))
     return out
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from qiflow.engine.explain import Texts
 from qiflow.engine.report import OfficialStanding, OrderStanding, Standing
 from qiflow.law.posture import Posture, ref_label
@@ -26,24 +28,54 @@ def qi_words(posture: Posture, official: str) -> str:
     return f"decided on the record ({outcome})"
 
 
-def standing(procedure: Procedure, phase: str, posture: Posture, texts: Texts) -> Standing:
-    """The posture after an entry, for the report, the stepper and the pages."""
+class Memo:
+    """What one report has already said of an official or an order, keyed by the posture records it reads.
+
+    Postures share every record an entry left alone (``Posture.evolve`` copies references), and a report
+    keeps all its postures alive, so the records' identities name what an official's standing was made from.
+    """
+
+    def __init__(self) -> None:
+        self.officials: dict[tuple[object, ...], OfficialStanding] = {}
+        self.orders: dict[int, OrderStanding] = {}
+
+
+def _records(posture: Posture) -> tuple[int, ...]:
+    p = posture
+    return (id(p.asserted), id(p.in_case), id(p.resolutions), id(p.appeals), id(p.pending), id(p.qi_motions),
+            id(p.gate1), id(p.questions), id(p.void))
+
+
+def _official(posture: Posture, o: str, questions: Mapping[str, str]) -> OfficialStanding:
+    return OfficialStanding(
+        id=o, name=posture.name(o), qi=qi_words(posture, o), burden=posture.carries_burden(o),
+        gate1=posture.has_gate1(o),
+        fact_questions=[questions.get(q, q) for q in posture.questions_concerning(o)],
+        qi_motion_pending=[ref_label(x) for x in posture.pending_for(o)],
+        appeal_pending=[ref_label(x.entry) for x in posture.appeals_by(o)],
+        in_case=o in posture.in_case,
+    )
+
+
+def standing(procedure: Procedure, phase: str, posture: Posture, texts: Texts, memo: Memo | None = None) -> Standing:
+    """The posture after an entry, for the report, the stepper and the pages (``memo``: shared within one report)."""
     requests, questions = texts.requests, texts.questions
-    officials = [
-        OfficialStanding(
-            id=o, name=posture.name(o), qi=qi_words(posture, o), burden=posture.carries_burden(o),
-            gate1=posture.has_gate1(o),
-            fact_questions=[questions.get(q, q) for q in posture.questions_concerning(o)],
-            qi_motion_pending=[ref_label(x) for x in posture.pending_for(o)],
-            appeal_pending=[ref_label(x.entry) for x in posture.appeals_by(o)],
-            in_case=o in posture.in_case,
-        )
-        for o in posture.officials
-    ]
-    orders = [
-        OrderStanding(label=ref_label(o.entry), scope=o.scope, against=[posture.name(p) for p in sorted(o.against)],
-                      authorized=[requests.get(a.request, a.request) for a in o.authorized])
-        for o in posture.orders
-    ]
+    memo = memo or Memo()
+    records = _records(posture)
+    officials = []
+    for o in posture.officials:
+        key = (*records, o)
+        said = memo.officials.get(key)
+        if said is None:
+            said = memo.officials[key] = _official(posture, o, questions)
+        officials.append(said)
+    orders = []
+    for order in posture.orders:
+        got = memo.orders.get(id(order))
+        if got is None:
+            got = memo.orders[id(order)] = OrderStanding(
+                label=ref_label(order.entry), scope=order.scope, against=[posture.name(p) for p in sorted(order.against)],
+                authorized=[requests.get(a.request, a.request) for a in order.authorized])
+        orders.append(got)
     return Standing(phase=phase, phase_label=procedure.phase[phase].label, officials=officials, orders_in_force=orders,
                     appeals_pending=[ref_label(x.entry) for x in posture.pending_appeals])
