@@ -18,6 +18,27 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 RELEASE = "770e941"
 """The first release: the flat package and the law as first written (LAW.md version 1)."""
+REORGANISED = "4e2aed9"
+"""The end of issue 8's reorganisation (a folder per layer, the CLI a package, the public face), before the
+law grew: the same law as the release, so the two compare like with like."""
+
+IMPORTS = """
+try:  # the layout from the reorganisation on
+    from qiflow.engine.case import Case
+    from qiflow.engine.run import audit
+    from qiflow.files.load import load
+    from qiflow.law.invariants import SAFETY, TAKEN_WHILE_GATES_HOLD
+    from qiflow.procedure.careful import PROCEDURE
+    from qiflow.verify.explore import explore
+except ImportError:  # the release's flat package
+    from qiflow.audit import audit
+    from qiflow.engine import Case
+    from qiflow.invariants import SAFETY, TAKEN_WHILE_GATES_HOLD
+    from qiflow.loader import load
+    from qiflow.procedure import PROCEDURE
+    from qiflow.verify import explore
+"""
+"""What a child needs of either layout, under one set of names."""
 
 
 def export(rev: str = RELEASE) -> Path:
@@ -32,7 +53,7 @@ def export(rev: str = RELEASE) -> Path:
 
 def run(folder: Path, code: str, *args: str) -> dict:
     """Run ``code`` with ``folder`` first on the path; it prints one JSON object, returned here."""
-    script = f"import sys; sys.path.insert(0, {str(folder)!r})\n" + code
+    script = f"import sys; sys.path.insert(0, {str(folder)!r})\n" + IMPORTS + code
     out = subprocess.run([sys.executable, "-c", script, *args], cwd=folder, check=True, capture_output=True,
                          text=True).stdout
     return json.loads(out.splitlines()[-1])
