@@ -53,55 +53,78 @@ def non_holders(entry: m.Entry, posture: Posture) -> tuple[str, ...]:
     return tuple(p for p in entry.filers if not posture.is_official(p))
 
 
-def _assert_qi(entry: m.Entry, posture: Posture) -> Posture:
+def _assertion(entry: m.Entry, posture: Posture) -> tuple[tuple[str, ...], dict[str, object]]:
+    """The officials the entry asserts QI for, and the posture's changes: who asserted, who tried to."""
     officials, others = asserting_officials(entry, posture), non_holders(entry, posture)
-    if not (officials or others):
-        return posture
-    return posture.evolve(asserted=posture.asserted | set(officials), claimed_qi=posture.claimed_qi | set(others))
+    changes: dict[str, object] = {}
+    if officials:
+        changes["asserted"] = posture.asserted | set(officials)
+    if others:
+        changes["claimed_qi"] = posture.claimed_qi | set(others)
+    return officials, changes
+
+
+def _evolved(posture: Posture, changes: dict[str, object]) -> Posture:
+    return posture.evolve(**changes) if changes else posture
 
 
 @_effect
 def _(entry: m.Answer, posture: Posture, ref: int) -> Posture:
-    return _assert_qi(entry, posture)
+    return _evolved(posture, _assertion(entry, posture)[1])
 
 
 @_effect
 def _(entry: m.SjMotion, posture: Posture, ref: int) -> Posture:
-    posture = _assert_qi(entry, posture)
-    officials = asserting_officials(entry, posture)
-    return posture.evolve(sj_pending=posture.sj_pending | {(o, ref) for o in officials}) if officials else posture
+    officials, changes = _assertion(entry, posture)
+    if officials:
+        changes["sj_pending"] = posture.sj_pending | {(o, ref) for o in officials}
+    return _evolved(posture, changes)
 
 
 @_effect
 def _(entry: m.MotionToDismiss, posture: Posture, ref: int) -> Posture:
     """A QI motion to dismiss is pending for each official who asserted QI in it; it replaces their earlier one."""
-    posture = _assert_qi(entry, posture)
-    officials = asserting_officials(entry, posture)
-    if not officials:
-        return posture
-    replaced = {(mo, o) for mo, o in posture.pending if o in officials}
-    stamp = posture.seq + 1
-    return posture.evolve(
-        seq=stamp, qi_motions=posture.qi_motions + tuple(QiMotion(ref, o, stamp) for o in officials),
-        pending=(posture.pending - replaced) | {(ref, o) for o in officials},
-        deferred=posture.deferred - replaced,
-    )
+    officials, changes = _assertion(entry, posture)
+    if officials:
+        replaced = {(mo, o) for mo, o in posture.pending if o in officials}
+        stamp = posture.seq + 1
+        changes.update(
+            seq=stamp, qi_motions=posture.qi_motions + tuple(QiMotion(ref, o, stamp) for o in officials),
+            pending=(posture.pending - replaced) | {(ref, o) for o in officials},
+            deferred=posture.deferred - replaced,
+        )
+    return _evolved(posture, changes)
 
 
 # --- s.11 "Terms": deciding QI ----------------------------------------------------------------------
+def _decide(posture: Posture, changes: dict[str, object], officials: tuple[str, ...], outcome: str, ref: int,
+            stage: str) -> Posture:
+    """The posture with ``changes`` and a decision of each official's QI, each stamped in turn; a grant in
+    whole takes them out of the case."""
+    stamps = range(posture.seq + 1, posture.seq + 1 + len(officials))
+    changes["seq"] = posture.seq + len(officials)
+    changes["resolutions"] = posture.resolutions + tuple(
+        Resolution(o, outcome, ref, stamp, stage) for o, stamp in zip(officials, stamps, strict=True))
+    out = {o for o in officials if o in posture.in_case} if outcome == "granted" else set()
+    if out:
+        changes["in_case"] = posture.in_case - out
+        changes["removed_by"] = posture.removed_by | {(ref, o) for o in out}
+    return posture.evolve(**changes)
+
+
 def _resolve(posture: Posture, official: str, outcome: str, ref: int, stage: str) -> Posture:
-    """Record a decision of the official's QI; a grant in whole takes them out of the case."""
-    stamp = posture.seq + 1
-    posture = posture.evolve(seq=stamp, resolutions=posture.resolutions + (Resolution(official, outcome, ref, stamp, stage),))
-    if outcome == "granted" and official in posture.in_case:
-        posture = posture.evolve(in_case=posture.in_case - {official}, removed_by=posture.removed_by | {(ref, official)})
-    return posture
+    return _decide(posture, {}, (official,), outcome, ref, stage)
 
 
 def _find(posture: Posture, source: int, officials: tuple[str, ...] | frozenset[str],
           entry: m.MotionToDismissRuling | m.DiscoveryOrder, gate1: frozenset[str]) -> Posture:
-    """Record a ruling's or an order's findings: the gate-1 holding for ``gate1``, each fact question as
-    identified and concerning its ``as_to`` (default: ``officials``)."""
+    return _evolved(posture, _findings(posture, source, officials, entry, gate1))
+
+
+def _findings(posture: Posture, source: int, officials: tuple[str, ...] | frozenset[str],
+              entry: m.MotionToDismissRuling | m.DiscoveryOrder, gate1: frozenset[str]) -> dict[str, object]:
+    """A ruling's or an order's findings, as changes to the posture: the gate-1 holding for ``gate1``, each
+    fact question as identified and concerning its ``as_to`` (default: ``officials``)."""
     changes: dict[str, object] = {}
     if gate1:
         changes["gate1"] = posture.gate1 | {(o, source) for o in gate1}
@@ -112,7 +135,7 @@ def _find(posture: Posture, source: int, officials: tuple[str, ...] | frozenset[
             whom = [p for p in q.as_to if posture.is_official(p)] if q.as_to is not None else officials
             concern |= {(q.id, o, source) for o in whom}
         changes["questions"] = posture.questions | concern
-    return posture.evolve(**changes) if changes else posture
+    return changes
 
 
 @_effect
@@ -129,18 +152,17 @@ def _(entry: m.MotionToDismissRuling, posture: Posture, ref: int) -> Posture:
         gate1 = frozenset(officials) if entry.pleadings_overcome_qi else frozenset()
         return _find(posture, ref, officials, entry, gate1)
     decided = {(entry.motion, o) for o in officials}
-    posture = posture.evolve(
+    changes: dict[str, object] = dict(
         pending=posture.pending - decided, deferred=posture.deferred - decided,
         decided=posture.decided | {(ref, o, entry.motion) for o in officials},
         rulings=posture.rulings + (Ruling(ref, "motion_to_dismiss_ruling", ruled, entry.outcome, entry.motion,
                                           denies_qi=entry.outcome in ("denied", "granted_in_part")),))
     if entry.outcome == "converted":  # Rule 12(d): now a pending SJ motion asserting QI, deciding nothing
-        return posture.evolve(sj_pending=posture.sj_pending | {(o, ref) for o in officials})
+        changes["sj_pending"] = posture.sj_pending | {(o, ref) for o in officials}
+        return posture.evolve(**changes)
     if entry.outcome == "denied":  # a denial deciding the motion is the explicit gate-1 holding
-        posture = posture.evolve(gate1=posture.gate1 | {(o, ref) for o in officials})
-    for official in officials:
-        posture = _resolve(posture, official, entry.outcome, ref, "pleadings")
-    return posture
+        changes["gate1"] = posture.gate1 | {(o, ref) for o in officials}
+    return _decide(posture, changes, officials, entry.outcome, ref, "pleadings")
 
 
 def qi_ruling_officials(entry: m.QiRuling, posture: Posture) -> tuple[str, ...]:
@@ -154,13 +176,11 @@ def qi_ruling_officials(entry: m.QiRuling, posture: Posture) -> tuple[str, ...]:
 @_effect
 def _(entry: m.QiRuling, posture: Posture, ref: int) -> Posture:
     officials = qi_ruling_officials(entry, posture)
-    posture = posture.evolve(
+    changes: dict[str, object] = dict(
         sj_pending=frozenset(x for x in posture.sj_pending if x[0] not in officials),
         rulings=posture.rulings + (Ruling(ref, "qi_ruling", frozenset(officials), entry.outcome,
                                           denies_qi=entry.outcome in ("denied", "granted_in_part")),))
-    for official in officials:
-        posture = _resolve(posture, official, entry.outcome, ref, "record")
-    return posture
+    return _decide(posture, changes, officials, entry.outcome, ref, "record")
 
 
 # --- s.11 "Findings" and "in force" -----------------------------------------------------------------
@@ -195,16 +215,15 @@ def _(entry: m.DiscoveryOrder, posture: Posture, ref: int) -> Posture:
     against = order_against(entry, posture)
     officials = tuple(p for p in posture.officials if p in against)
     earlier = posture.discovery_orders
-    posture = posture.evolve(discovery_orders=earlier + ((ref, against),))
-    posture = _find(posture, ref, officials, entry,
-                    frozenset(officials) if entry.pleadings_overcome_qi else frozenset())
+    changes = _findings(posture, ref, officials, entry, frozenset(officials) if entry.pleadings_overcome_qi else frozenset())
+    changes["discovery_orders"] = earlier + ((ref, against),)
     if entry.grants:
-        return posture.evolve(orders=posture.orders + (as_order(entry, ref, posture),))
-    if entry.outcome in ("stayed", "vacated"):  # the court's own stay or vacatur, as to ``against``
-        posture = posture.evolve(orders=_out_of_force(posture, None, against))
+        changes["orders"] = posture.orders + (as_order(entry, ref, posture),)
+    elif entry.outcome in ("stayed", "vacated"):  # the court's own stay or vacatur, as to ``against``
+        changes["orders"] = _out_of_force(posture, None, against)
         if entry.outcome == "vacated":
-            posture = posture.evolve(void=posture.void | {(src, p) for src, _ in earlier for p in against})
-    return posture
+            changes["void"] = posture.void | {(src, p) for src, _ in earlier for p in against}
+    return posture.evolve(**changes)
 
 
 # --- s.11 appeals -----------------------------------------------------------------------------------
