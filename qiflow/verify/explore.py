@@ -63,6 +63,8 @@ def explore(procedure: Procedure = PROCEDURE, invariants: tuple[Invariant, ...] 
     removed = bool(procedure.removed)
     # ``invariants.broken``, with each invariant's ``holds`` looked up once.
     checks = tuple((x, x.holds) for x in invariants if x.state or x.step)
+    # An entry that leaves the posture as it was cannot break a property of the posture (it held on arrival).
+    step_checks = tuple((x, x.step) for x in invariants if x.step)
     seen: dict[tuple, int] = {}
     nodes: list[_Node] = []
     edges: list[set[int]] = []
@@ -90,7 +92,11 @@ def explore(procedure: Procedure = PROCEDURE, invariants: tuple[Invariant, ...] 
                 continue  # strict mode: a refused entry changes nothing
             dest, after = advance(procedure, phase, before, entry, ref)
             skipped = skipped_before or (removed and refuses(law, entry, before, ref))
-            if bad := [x for x, holds in checks if not holds(before, entry, after)]:
+            if after is before:
+                bad = [x for x, check in step_checks if not check(before, entry, after)]
+            else:
+                bad = [x for x, holds in checks if not holds(before, entry, after)]
+            if bad:
                 nxt = _Node(dest, after, node.law_as_of, path + (entry,), skipped)
                 if skipped or not removed:
                     found = (nxt, bad[0])
