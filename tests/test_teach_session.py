@@ -137,3 +137,42 @@ def test_quiz_scores_and_quotes_the_rule_when_wrong() -> None:
     assert any("The rule:" in line and "Gate 1" in line for line in wrong.lines)
     done = qiflow("quiz", str(ZAPATA), "--answers", "B,DEG")
     assert done.stdout.strip().endswith("Score: 2 of 2")
+
+
+def test_the_recorded_session_is_the_one_the_page_shows_and_it_replays(tmp_path) -> None:
+    """The page's transcript is what `qiflow play` prints over plain stdin (a real process, here); the tmux
+    recording shows the same lines; the file the session saves replays to the session's own report."""
+    import os
+
+    from qiflow.views import teaching
+
+    page = (ROOT / "docs" / "teaching.md").read_text()
+    start = page.index("```text\n$ qiflow play\n") + len("```text\n")
+    shown = page[start:page.index("\n```", start)].split("\n")
+    script = SCRIPT.read_text().replace("/tmp/built.yaml", teaching.BUILT)
+    (tmp_path / teaching.BUILT).parent.mkdir(parents=True)
+    done = subprocess.run([sys.executable, "-m", "qiflow", "play"], input=script, capture_output=True, text=True,
+                          cwd=tmp_path, env={**os.environ, "PYTHONPATH": str(ROOT), "COLUMNS": "100"}, check=False)
+    assert done.returncode == 0, done.stderr
+    assert ["$ qiflow play"] + [line.rstrip() for line in done.stdout.rstrip("\n").split("\n")] == shown
+    assert teaching.tmux_lines((ROOT / teaching.TMUX).read_text()) == shown
+    saved = tmp_path / teaching.BUILT
+    assert saved.read_text() == (ROOT / teaching.BUILT).read_text()
+    replay = json.loads(subprocess.run([sys.executable, "-m", "qiflow", "run", str(saved), "--format", "json"],
+                                       capture_output=True, text=True, cwd=ROOT, check=False).stdout)
+    session = teaching.rusanowsky_session(ROOT)
+    replay.pop("file")
+    assert replay == session.session_json and replay["state"] == "joint_report_filed"
+
+
+def test_the_teaching_page_drifts_when_the_code_does(monkeypatch) -> None:
+    """The page is made from what the commands print: change what `qiflow run` prints, and it is stale."""
+    from qiflow.views import docs, teaching
+    from qiflow.views import text as view
+
+    session = teaching.rusanowsky_session(ROOT)
+    fresh = teaching.page(ROOT, session)
+    assert fresh == (ROOT / "docs" / "teaching.md").read_text(), "run `qiflow docs --write docs/`"
+    monkeypatch.setattr(view, "NOTHING_NEXT", "no one is left")
+    assert teaching.page(ROOT, session) != fresh
+    assert "teaching.md" in docs.stale(ROOT / "docs", SCENARIOS)
