@@ -176,3 +176,15 @@ def test_the_teaching_page_drifts_when_the_code_does(monkeypatch) -> None:
     monkeypatch.setattr(view, "NOTHING_NEXT", "no one is left")
     assert teaching.page(ROOT, session) != fresh
     assert "teaching.md" in docs.stale(ROOT / "docs", SCENARIOS)
+
+
+def test_the_template_checks_and_an_early_law_as_of_warns_the_author(tmp_path) -> None:
+    template = ROOT / "docs" / "teaching" / "template.yaml"
+    done = qiflow("check", str(template))
+    assert done.returncode == 0 and "warning" not in done.stdout, done.stdout
+    early = tmp_path / "early.yaml"
+    early.write_text(template.read_text().replace("law_as_of: 2023-06-01", "law_as_of: 2023-01-01"))
+    done = qiflow("check", str(early))
+    assert done.returncode == 0, done.stdout
+    assert "warning: law_as_of is Jan. 1, 2023, earlier than Dkt. 1 (Jan. 3, 2023) and 3 later entries" in done.stdout
+    assert "earlier than" in qiflow("run", str(early)).stderr

@@ -118,6 +118,8 @@ def check_corpus(inputs: tuple[str, ...], jobs: int | None) -> None:
         else:
             passed += 1
             click.echo(f"ok    {o.name}")
+        for warning in o.warnings:
+            echo_wrapped(f"      warning: {warning}")
 
     summary = judge_corpus(inputs, Options(check=True), jobs, each)
     click.echo(f"{passed} passed, {failed} failed")
