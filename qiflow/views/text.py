@@ -232,7 +232,7 @@ def _quiet(standing: Standing) -> bool:
         and not o.appeal_pending and o.in_case for o in standing.officials)
 
 
-def _turns(report: Report, entry: EntryReport, scenario: m.Scenario | None) -> bool:
+def _turns(entry: EntryReport, before: Standing | None, scenario: m.Scenario | None) -> bool:
     """An entry that departs, is refused, asserts QI, is an order, ruling, appeal or judgment, or changes
     the QI posture: the report explains it. Every other entry takes one line (``--verbose`` explains all)."""
     if entry.codes or not entry.accepted or entry.event in PIVOTS:
@@ -240,9 +240,9 @@ def _turns(report: Report, entry: EntryReport, scenario: m.Scenario | None) -> b
     if scenario is not None and entry.position <= len(scenario.docket) \
             and getattr(scenario.docket[entry.position - 1], "asserts_qi", False):
         return True
-    if entry.position == 1:
+    if before is None:
         return not _quiet(entry.standing)
-    return _posture(report.entries[entry.position - 2].standing) != _posture(entry.standing)
+    return _posture(before) != _posture(entry.standing)
 
 
 _STOP = frozenset({"a", "an", "the", "of", "on", "to", "for", "and", "in", "by", "district", "practice", "filed",
@@ -344,6 +344,7 @@ def _docket(report: Report, scenario: m.Scenario | None, o: Options) -> list[Ren
     table.add_column(no_wrap=True, width=labels)
     table.add_column(width=room)
     texts = {**report.request_texts, **report.fact_question_texts}
+    before: Standing | None = None
     for entry in report.entries:
         mark, style = ("", "") if o.hide_verdicts else _mark(report, entry, o.marks)
         where = Text(entry.label, style="bold")
@@ -358,12 +359,13 @@ def _docket(report: Report, scenario: m.Scenario | None, o: Options) -> list[Ren
         elif o.verbose:
             said = _first_line(entry, o, scenario, True).append("\n").append_text(_docket_text(entry, None))
             said.append("\n").append_text(_reading(entry, report, o, scenario))
-        elif _turns(report, entry, scenario):
+        elif _turns(entry, before, scenario):
             said = _one_line(_first_line(entry, o, scenario, True), entry, room)
             said.append("\n").append_text(_reading(entry, report, o, scenario))
         else:
             said = _one_line(_first_line(entry, o, scenario, False), entry, room)
         table.add_row(Text(mark, style=style), where, said)
+        before = entry.standing
     return [_heading("Docket"), *_legend(o), table]
 
 
