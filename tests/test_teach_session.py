@@ -188,3 +188,20 @@ def test_the_template_checks_and_an_early_law_as_of_warns_the_author(tmp_path) -
     assert done.returncode == 0, done.stdout
     assert "warning: law_as_of is Jan. 1, 2023, earlier than Dkt. 1 (Jan. 3, 2023) and 3 later entries" in done.stdout
     assert "earlier than" in qiflow("run", str(early)).stderr
+
+
+def test_explain_quiz_check_and_rule_wrap_at_the_terminal_and_keep_lines_whole_to_a_pipe(tmp_path) -> None:
+    import os
+
+    def run(*args: str, columns: str | None = None) -> str:
+        env = {k: v for k, v in os.environ.items() if k != "COLUMNS"} | ({"COLUMNS": columns} if columns else {})
+        return subprocess.run([sys.executable, "-m", "qiflow", *args], capture_output=True, text=True, cwd=tmp_path,
+                              env=env | {"PYTHONPATH": str(ROOT)}, check=False).stdout
+
+    (tmp_path / "student.yaml").write_text(QI101.read_text().replace("violations: [QI101]", "violations: [QI201]"))
+    for args in (("explain", str(ZAPATA)), ("quiz", str(ZAPATA), "--answers", "A,DE"), ("check", "student.yaml"),
+                 ("rule", "QI102")):
+        narrow, piped = run(*args, columns="60"), run(*args)
+        assert max(len(line) for line in narrow.splitlines()) <= 60, args
+        assert max(len(line) for line in piped.splitlines()) > 60, args  # one line a message to a pipe
+        assert narrow.split() == piped.split(), args  # the same words, none split
