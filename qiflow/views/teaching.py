@@ -85,7 +85,7 @@ def _scratch() -> Iterator[Path]:
 
 
 @dataclass(frozen=True)
-class Session:
+class Recording:
     """The recorded Rusanowsky session: its transcript, the file it saved, that file's report."""
 
     transcript: str
@@ -96,7 +96,7 @@ class Session:
     session_json: dict[str, object]
 
 
-def rusanowsky_session(root: Path) -> Session:
+def rusanowsky_session(root: Path) -> Recording:
     """``qiflow play`` over plain stdin from the prepared script, saving to ``docs/teaching/rusanowsky-built.yaml``
     (in a scratch folder, so generating the page writes nothing but the page)."""
     from qiflow.files.load import load
@@ -116,7 +116,7 @@ def rusanowsky_session(root: Path) -> Session:
     again = stepper.report().model_dump(mode="json")
     for data in (replay, again):
         data.pop("file", None)
-    return Session(_plain(ran.output), saved, text, replay, again)
+    return Recording(_plain(ran.output), saved, text, replay, again)
 
 
 def tmux_lines(text: str) -> list[str]:
@@ -127,7 +127,7 @@ def tmux_lines(text: str) -> list[str]:
     return lines
 
 
-def _section_session(root: Path, session: Session) -> list[str]:
+def _section_session(root: Path, session: Recording) -> list[str]:
     if session.replay_json != session.session_json:
         raise RuntimeError(f"{BUILT} does not replay to the session's report")
     entries, violations = session.replay_json["entries"], session.replay_json["violations"]
@@ -275,7 +275,7 @@ def _worked_example(root: Path) -> list[str]:
                     "report shows the entry by its position (\"Entry 12\") and \"date unknown\".", ""]
 
 
-def page(root: Path, session: Session | None = None) -> str:
+def page(root: Path, session: Recording | None = None) -> str:
     session = session or rusanowsky_session(root)
     teaching = root / "docs" / "teaching"
     parts = [(teaching / "intro.md").read_text().rstrip("\n"), ""]
