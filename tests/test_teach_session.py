@@ -137,3 +137,71 @@ def test_quiz_scores_and_quotes_the_rule_when_wrong() -> None:
     assert any("The rule:" in line and "Gate 1" in line for line in wrong.lines)
     done = qiflow("quiz", str(ZAPATA), "--answers", "B,DEG")
     assert done.stdout.strip().endswith("Score: 2 of 2")
+
+
+def test_the_recorded_session_is_the_one_the_page_shows_and_it_replays(tmp_path) -> None:
+    """The page's transcript is what `qiflow play` prints over plain stdin (a real process, here); the tmux
+    recording shows the same lines; the file the session saves replays to the session's own report."""
+    import os
+
+    from qiflow.views import teaching
+
+    page = (ROOT / "docs" / "teaching.md").read_text()
+    start = page.index("```text\n$ qiflow play\n") + len("```text\n")
+    shown = page[start:page.index("\n```", start)].split("\n")
+    script = SCRIPT.read_text().replace("/tmp/built.yaml", teaching.BUILT)
+    (tmp_path / teaching.BUILT).parent.mkdir(parents=True)
+    done = subprocess.run([sys.executable, "-m", "qiflow", "play"], input=script, capture_output=True, text=True,
+                          cwd=tmp_path, env={**os.environ, "PYTHONPATH": str(ROOT), "COLUMNS": "100"}, check=False)
+    assert done.returncode == 0, done.stderr
+    assert ["$ qiflow play"] + [line.rstrip() for line in done.stdout.rstrip("\n").split("\n")] == shown
+    assert teaching.tmux_lines((ROOT / teaching.TMUX).read_text()) == shown
+    saved = tmp_path / teaching.BUILT
+    assert saved.read_text() == (ROOT / teaching.BUILT).read_text()
+    replay = json.loads(subprocess.run([sys.executable, "-m", "qiflow", "run", str(saved), "--format", "json"],
+                                       capture_output=True, text=True, cwd=ROOT, check=False).stdout)
+    session = teaching.rusanowsky_session(ROOT)
+    replay.pop("file")
+    assert replay == session.session_json and replay["state"] == "joint_report_filed"
+
+
+def test_the_teaching_page_drifts_when_the_code_does(monkeypatch) -> None:
+    """The page is made from what the commands print: change what `qiflow run` prints, and it is stale."""
+    from qiflow.views import docs, teaching
+    from qiflow.views import text as view
+
+    session = teaching.rusanowsky_session(ROOT)
+    fresh = teaching.page(ROOT, session)
+    assert fresh == (ROOT / "docs" / "teaching.md").read_text(), "run `qiflow docs --write docs/`"
+    monkeypatch.setattr(view, "NOTHING_NEXT", "no one is left")
+    assert teaching.page(ROOT, session) != fresh
+    assert "teaching.md" in docs.stale(ROOT / "docs", SCENARIOS)
+
+
+def test_the_template_checks_and_an_early_law_as_of_warns_the_author(tmp_path) -> None:
+    template = ROOT / "docs" / "teaching" / "template.yaml"
+    done = qiflow("check", str(template))
+    assert done.returncode == 0 and "warning" not in done.stdout, done.stdout
+    early = tmp_path / "early.yaml"
+    early.write_text(template.read_text().replace("law_as_of: 2023-06-01", "law_as_of: 2023-01-01"))
+    done = qiflow("check", str(early))
+    assert done.returncode == 0, done.stdout
+    assert "warning: law_as_of is Jan. 1, 2023, earlier than Dkt. 1 (Jan. 3, 2023) and 3 later entries" in done.stdout
+    assert "earlier than" in qiflow("run", str(early)).stderr
+
+
+def test_explain_quiz_check_and_rule_wrap_at_the_terminal_and_keep_lines_whole_to_a_pipe(tmp_path) -> None:
+    import os
+
+    def run(*args: str, columns: str | None = None) -> str:
+        env = {k: v for k, v in os.environ.items() if k != "COLUMNS"} | ({"COLUMNS": columns} if columns else {})
+        return subprocess.run([sys.executable, "-m", "qiflow", *args], capture_output=True, text=True, cwd=tmp_path,
+                              env=env | {"PYTHONPATH": str(ROOT)}, check=False).stdout
+
+    (tmp_path / "student.yaml").write_text(QI101.read_text().replace("violations: [QI101]", "violations: [QI201]"))
+    for args in (("explain", str(ZAPATA)), ("quiz", str(ZAPATA), "--answers", "A,DE"), ("check", "student.yaml"),
+                 ("rule", "QI102")):
+        narrow, piped = run(*args, columns="60"), run(*args)
+        assert max(len(line) for line in narrow.splitlines()) <= 60, args
+        assert max(len(line) for line in piped.splitlines()) > 60, args  # one line a message to a pipe
+        assert narrow.split() == piped.split(), args  # the same words, none split

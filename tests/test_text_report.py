@@ -44,6 +44,37 @@ def test_fits_the_width_and_never_splits_a_word(width: int) -> None:
         assert word in source or word.lower() in source.lower(), word
 
 
+def test_rusanowsky_reads_in_a_screen_or_two() -> None:
+    """At most 100 lines at 80 columns (two screens of a 50-line terminal), fewer at 120."""
+    lines = {w: qiflow("run", str(RUSANOWSKY), COLUMNS=str(w)).stdout.splitlines() for w in (80, 120)}
+    assert len(lines[80]) <= 100, len(lines[80])
+    assert len(lines[120]) < len(lines[80]) - 15
+    for width, said in lines.items():
+        assert max(len(line) for line in said) <= width
+        assert not [line for line in said if re.search(r"[A-Za-z]-$", line)], "a word split at the edge"
+
+
+@pytest.mark.parametrize("width", [40, 80, 120])
+def test_every_scenario_fits_the_width(width: int) -> None:
+    for path in sorted(SCENARIOS.rglob("*.yaml")):
+        for options in ({}, {"hide_verdicts": True}, {"verbose": True}):
+            said = text_of(path, width, **options).splitlines()
+            assert max(len(line) for line in said) <= width, (path, options)
+
+
+def test_routine_entries_take_one_line_and_the_turns_are_explained() -> None:
+    out = text_of(RUSANOWSKY)
+    lines = out.splitlines()
+    response = next(i for i, line in enumerate(lines) if line.startswith("\u2713 Dkt. 18 "))
+    assert "\u201cPlaintiff's response" in lines[response] and lines[response + 1].startswith("\u2713 Dkt. 22 ")
+    answer = next(i for i, line in enumerate(lines) if line.startswith("\u2713 Dkt. 14 "))
+    assert "asserted qualified immunity in the answer" in " ".join(lines[answer:answer + 4])
+    assert "(Harlow, 457 U.S. at 818)" in out and "ordinary appeal after the case has ended" in out
+    verbose = text_of(RUSANOWSKY, 80, verbose=True)
+    assert "Christopher Rusanowsky responded to the motion at Dkt. 15." in verbose
+    assert "responded to the motion at Dkt. 15" not in out
+
+
 def test_verdict_comes_first_in_plain_words() -> None:
     out = text_of(RUSANOWSKY)
     assert out.index("WHERE THE CASE STANDS") < out.index("DOCKET")

@@ -56,3 +56,16 @@ def parse_date(ctx: click.Context, param: click.Parameter, value: str | None) ->
         return dt.date.fromisoformat(value)
     except ValueError:
         raise click.BadParameter(f"expected a date as YYYY-MM-DD, got {value!r}") from None
+
+
+def echo_wrapped(text: str) -> None:
+    """Print ``text`` wrapped on word boundaries at the terminal's width (or ``COLUMNS``), each line keeping its
+    indent; to a pipe without ``COLUMNS``, one line a message, as tools that read it expect."""
+    import os
+
+    from qiflow.teach.prompts import wrapped
+    from qiflow.views.text import terminal_width
+
+    if sys.stdout.isatty() or os.environ.get("COLUMNS", "").isdigit():
+        text = wrapped(text, terminal_width())
+    click.echo(text)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from qiflow.cli.common import Exit, fail
+from qiflow.cli.common import Exit, echo_wrapped, fail
 from qiflow.cli.progress import progress
 from qiflow.files.discover import Item, items
 
@@ -114,10 +114,12 @@ def check_corpus(inputs: tuple[str, ...], jobs: int | None) -> None:
             failed += 1
             click.echo(f"FAIL  {o.name}")
             for problem in o.problems:
-                click.echo(f"      {problem}")
+                echo_wrapped(f"      {problem}")
         else:
             passed += 1
             click.echo(f"ok    {o.name}")
+        for warning in o.warnings:
+            echo_wrapped(f"      warning: {warning}")
 
     summary = judge_corpus(inputs, Options(check=True), jobs, each)
     click.echo(f"{passed} passed, {failed} failed")

@@ -19,7 +19,8 @@ from qiflow.views import docs as pages
 @click.option("--scenarios", type=click.Path(path_type=Path, exists=True, file_okay=False),
               default=Path("scenarios"), show_default=True, help="Where the case library lives.")
 def docs(write_dir: Path | None, check_dir: Path | None, scenarios: Path) -> None:
-    """Generate docs/cases.md, docs/rules.md and docs/procedure.md from the definition and the scenarios."""
+    """Generate the reference pages (cases, rules, procedure, law, schema) and the teaching page from the
+    definition, the scenarios and what the commands print."""
     if (write_dir is None) == (check_dir is None):
         raise click.UsageError("give exactly one of --write DIR or --check DIR")
     if write_dir is not None and write_dir.exists() and not write_dir.is_dir():
@@ -39,4 +40,6 @@ def docs(write_dir: Path | None, check_dir: Path | None, scenarios: Path) -> Non
         click.echo(f"stale: {check_dir / name} (run `qiflow docs --write {check_dir}`)")
     if stale:
         sys.exit(Exit.FOUND)
-    click.echo(f"docs up to date: {', '.join(sorted(pages.pages(scenarios)))}")
+    from qiflow.views.teaching import NAMES
+
+    click.echo(f"docs up to date: {', '.join(sorted(pages.pages(scenarios)) + list(NAMES))}")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from qiflow.cli.common import fail, load_or_fail, parse_date
+from qiflow.cli.common import echo_wrapped, fail, load_or_fail, parse_date
 
 
 @click.command()
@@ -45,9 +45,14 @@ def explain(file: Path, entry: str | None, why_not_event: str | None, fmt: str, 
             fail(f"unknown event {why_not_event!r}; expected one of {', '.join(PROCEDURE.move)}")
         upto = scenario.model_copy(update={"docket": scenario.docket[: position or len(scenario.docket)]})
         answer = why_not(why_not_event, audit(upto, file=str(file), law_as_of=law_as_of, mode=mode))
-        click.echo(json.dumps(answer.as_dict(), indent=2, ensure_ascii=False) if fmt == "json"
-                   else render_why_not(answer))
+        if fmt == "json":
+            click.echo(json.dumps(answer.as_dict(), indent=2, ensure_ascii=False))
+        else:
+            echo_wrapped(render_why_not(answer))
         return
     report = audit(scenario, file=str(file), law_as_of=law_as_of, mode=mode)
     chain = entry_chain(scenario, report, position) if position else case_chain(scenario, report)
-    click.echo(json.dumps(chain.as_dict(), indent=2, ensure_ascii=False) if fmt == "json" else render_chain(chain))
+    if fmt == "json":
+        click.echo(json.dumps(chain.as_dict(), indent=2, ensure_ascii=False))
+    else:
+        echo_wrapped(render_chain(chain))

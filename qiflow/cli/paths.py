@@ -10,17 +10,18 @@ from qiflow.cli.common import fail
 
 
 @click.command()
-@click.option("--era", type=click.Choice(["before-carswell", "after-carswell", "both"]), default="both",
-              show_default=True)
+@click.option("--era", type=click.Choice(["before-wicks", "wicks-to-carswell", "after-carswell", "all"]),
+              default="all", show_default=True,
+              help="Before Wicks (Jan. 6, 1995), from Wicks to Carswell (June 17, 2022), after Carswell, or all.")
 @click.option("--all", "all_", is_flag=True, help="List every simple path, not the first twelve.")
 @click.option("--export", "export", type=click.Path(path_type=Path), metavar="DIR",
               help="Write the paths as scenarios under DIR/<era>/ (qiflow check DIR replays them).")
 def paths(era: str, all_: bool, export: Path | None) -> None:
-    """The shortest docket to each phase and every simple path to lawful limited discovery."""
+    """The shortest docket to each phase and every simple path to lawful limited discovery, in each era."""
     from qiflow.files.write import OutputError, write_output
     from qiflow.teach.paths import ERAS, exports, render
 
-    eras = list(ERAS) if era == "both" else [era]
+    eras = list(ERAS) if era == "all" else [era]
     limit = None if all_ else 12
     if export is None:
         click.echo("\n\n".join(render(e, limit or 10**6) for e in eras))

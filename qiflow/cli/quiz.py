@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from qiflow.cli.common import fail, load_or_fail
+from qiflow.cli.common import echo_wrapped, fail, load_or_fail
 
 
 @click.command()
@@ -41,14 +41,14 @@ def quiz(file: Path, at: tuple[str, ...], answers: str | None, key: bool, fmt: s
             click.echo(json.dumps([q.as_dict() for q in asked], indent=2, ensure_ascii=False))
             return
         for q in asked:
-            click.echo(render_question(q, report))
-            click.echo(render_feedback(grade(q, "".join(sorted(q.answer)))) + "\n")
+            echo_wrapped(render_question(q, report))
+            echo_wrapped(render_feedback(grade(q, "".join(sorted(q.answer)))) + "\n")
         return
     given = answers.split(",") if answers is not None else None
     results = []
     for i, q in enumerate(asked):
         if fmt == "text":
-            click.echo(render_question(q, report))
+            echo_wrapped(render_question(q, report))
         if given is not None:
             reply = given[i] if i < len(given) else ""
         else:
@@ -62,7 +62,7 @@ def quiz(file: Path, at: tuple[str, ...], answers: str | None, key: bool, fmt: s
         feedback = grade(q, reply)
         results.append(feedback)
         if fmt == "text":
-            click.echo(render_feedback(feedback) + "\n")
+            echo_wrapped(render_feedback(feedback) + "\n")
     right, total = score(results)
     if fmt == "json":
         click.echo(json.dumps({"score": right, "of": total, "feedback": [f.as_dict() for f in results]},

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from qiflow.cli.common import Exit, fail, load_or_fail, parse_date
+from qiflow.cli.common import Exit, echo_wrapped, fail, load_or_fail, parse_date
 from qiflow.cli.corpus import check_corpus, jobs_option, run_corpus
 from qiflow.files.discover import is_corpus
 
@@ -90,7 +90,7 @@ def rule(code: str | None, all_: bool) -> None:
         return
     if code.upper() not in CODES:
         fail(f"unknown rule {code!r}; expected one of {', '.join(CODES)}")
-    click.echo(describe_rule(CODES[code.upper()]))
+    echo_wrapped(describe_rule(CODES[code.upper()]))
 
 
 @click.command()

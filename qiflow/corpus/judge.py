@@ -49,6 +49,8 @@ class Outcome:
     discovery_authorized: bool = False
     state: str = ""
     problems: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
+    """For an author (``check``): a ``law_as_of`` earlier than the docket's entries."""
     times: tuple[float, float, float] = (0.0, 0.0, 0.0)
     """Seconds spent reading (disk, decoding, YAML/JSON), validating, and judging."""
     extra: dict[str, object] = field(default_factory=dict)
@@ -86,6 +88,7 @@ def judge(item: Item, options: Options | None = None) -> Outcome:
     if options.check:
         from qiflow.engine.expect import mismatches
         from qiflow.engine.run import audit
+        from qiflow.teach.authoring import law_as_of_warnings
         from qiflow.teach.grade import lessons
 
         report = audit(scenario, file=item.name, law_as_of=options.law_as_of, mode=options.mode)
@@ -93,11 +96,12 @@ def judge(item: Item, options: Options | None = None) -> Outcome:
         codes, appealable, discovery = tuple(report.codes), report.appealable, report.discovery_authorized
         errors = tuple(sorted({v.code for v in report.violations if v.severity == "error"}))
         state = report.state
+        warnings = tuple(law_as_of_warnings(scenario, options.law_as_of))
     else:
         from qiflow.engine.verdict import verdict
 
         found = verdict(scenario, law_as_of=options.law_as_of, mode=options.mode)
-        problems = ()
+        problems = warnings = ()
         codes, errors, appealable = tuple(found.codes), tuple(found.errors), found.appealable
         discovery, state = found.discovery_authorized, found.state
     done = time.perf_counter()
@@ -105,7 +109,7 @@ def judge(item: Item, options: Options | None = None) -> Outcome:
     return Outcome(
         item.name, court=scenario.court or "(no court given)", era=era(scenario.law_as_of or max(dates, default=None)), codes=codes, errors=errors,
         appealable=appealable, discovery_authorized=discovery, state=state, problems=problems,
-        times=(parsed - start, validated - parsed, done - validated),
+        warnings=warnings, times=(parsed - start, validated - parsed, done - validated),
     )
 
 

@@ -17,6 +17,7 @@ from pydantic import TypeAdapter
 
 from qiflow import scenario as m
 from qiflow.engine.step import step
+from qiflow.law.eras import CARSWELL, WICKS, Era
 from qiflow.law.posture import Posture
 from qiflow.procedure.careful import PHASE, PROCEDURE, Procedure
 
@@ -26,10 +27,21 @@ CAST: tuple[m.Party, ...] = (
     m.Party(id="city", name="City of Springfield", role=m.Role.DEFENDANT, kind=m.Kind.MUNICIPALITY),
 )
 ERAS: dict[str, dt.date] = {
-    "before-carswell": dt.date(2022, 6, 16),
+    "before-wicks": WICKS - dt.timedelta(days=1),
+    "wicks-to-carswell": CARSWELL - dt.timedelta(days=1),
     "after-carswell": dt.date(2024, 1, 15),
 }
-"""The law as it stood the day before Carswell (June 17, 2022) and after it."""
+"""One day in each of the three eras of LAW.md s.11 (``qiflow.law.eras``): the last day before Wicks
+(Jan. 6, 1995), the last day before Carswell (June 17, 2022), and a day after Carswell's operative opinion
+(Nov. 30, 2022). Each path is judged by the law of its era's day."""
+for _name, _day in ERAS.items():
+    assert _name == {Era.LION_BOULOS: "before-wicks", Era.WICKS: "wicks-to-carswell",
+                     Era.CARSWELL: "after-carswell"}[Era.of(_day)], _name
+
+
+def era_words(era: str) -> str:
+    """``wicks-to-carswell`` as LAW.md names the era: "from Wicks to Carswell"."""
+    return str(Era.of(ERAS[era]))
 TARGET = "limited_discovery"
 MAX_DEPTH = 14
 
@@ -49,8 +61,10 @@ QUESTION = m.FactQuestion(id="q1", text="Did Officer Oakes see the plaintiff's h
 REQUEST = m.Request(id="r1", text="The body-camera video of the shooting")
 
 
-def candidates(path: tuple[m.Event, ...]) -> Iterator[m.Event]:
-    """Readable entries that could come next, given what the docket already holds."""
+def candidates(path: tuple[m.Event, ...], day: dt.date = ERAS["after-carswell"]) -> Iterator[m.Event]:
+    """Readable entries that could come next, given what the docket already holds; ``day`` is the day the
+    law is read (deadlines are set from it). Orders come with and without the gate findings: which of them
+    are lawful is the engine's question, and the answer differs by era."""
     n = len(path) + 1
     events = [e.event for e in path]
     numbers = {e.event: e.entry_number for e in path}
@@ -75,6 +89,10 @@ def candidates(path: tuple[m.Event, ...]) -> Iterator[m.Event]:
                  pleadings_overcome_qi=True, fact_questions=[QUESTION],
                  description="Order deferring the QI ruling, holding the pleadings overcome QI and naming the fact "
                              "question it must resolve")
+        yield _e(m.MotionToDismissRuling, entry_number=n, motion=motion, outcome="deferred",
+                 fact_questions=[QUESTION],
+                 description="Order deferring the QI ruling to resolve a named fact question, without holding "
+                             "that the pleadings overcome QI")
     for kind, what, extra in (
         (m.ReplyOrder, "Order for a Rule 7(a) reply tailored to the QI defense", {}),
         (m.Reply, "Plaintiff's Rule 7(a) reply", {"by": "pat"}),
@@ -91,7 +109,8 @@ def candidates(path: tuple[m.Event, ...]) -> Iterator[m.Event]:
         yield _e(m.Response, entry_number=n, by="oakes", to=numbers["discovery_motion"],
                  description="Oakes's response to the motion for leave")
     if not has("conference_order"):
-        yield _e(m.ConferenceOrder, entry_number=n, confer_by=dt.date(2022, 5, 2), report_by=dt.date(2022, 5, 9),
+        yield _e(m.ConferenceOrder, entry_number=n, confer_by=day + dt.timedelta(days=14),
+                 report_by=day + dt.timedelta(days=21),
                  description="Order to meet and confer and file a joint status report")
     if has("conference") and has("discovery_motion") and not has("joint_report"):
         yield _e(m.JointReport, entry_number=n, agreed=["r1"], description="Joint status report: r1 agreed")
@@ -101,6 +120,10 @@ def candidates(path: tuple[m.Event, ...]) -> Iterator[m.Event]:
                  authorized=[m.Authorization(request="r1", addresses=["q1"])],
                  description="Order granting limited QI discovery: the pleadings overcome QI; the fact question; "
                              "the body-camera video, tailored to it")
+        yield _e(m.DiscoveryOrder, entry_number=n, outcome="granted", scope="limited", against=["oakes"],
+                 fact_questions=[QUESTION], authorized=[m.Authorization(request="r1", addresses=["q1"])],
+                 description="Order granting limited QI discovery: the fact question; the body-camera video, "
+                             "tailored to it (no holding that the pleadings overcome QI)")
     if not has("sj_motion"):
         yield _e(m.SjMotion, entry_number=n, by="oakes", asserts_qi=True,
                  description="Oakes's motion for summary judgment on QI")
@@ -131,7 +154,7 @@ class Path:
                           docket=list(self.entries),
                           note=f"Generated by qiflow paths: a lawful docket to '{self.goal_label}'"
                                + (" with limited QI discovery authorized" if authorized else "")
-                               + f" ({self.era.replace('-', ' ')}).", expect=expect)
+                               + f" (the law {era_words(self.era)}).", expect=expect)
 
 
 def _walk(law_as_of: dt.date, procedure: Procedure) -> Iterator[tuple[tuple[m.Event, ...], tuple[str, ...]]]:
@@ -144,7 +167,7 @@ def _walk(law_as_of: dt.date, procedure: Procedure) -> Iterator[tuple[tuple[m.Ev
             yield path, phases
             if phases[-1] == "*" or len(path) >= MAX_DEPTH or PHASE[phases[-1]].final:
                 continue
-            for entry in candidates(path):
+            for entry in candidates(path, law_as_of):
                 court = entry.event in ("motion_to_dismiss_ruling", "discovery_order", "reply_order")
                 if path and not court and not procedure.in_usual_order(phases[-1], entry.event):
                     continue  # a party's filing only where the procedure expects it; the court, wherever lawful
@@ -164,11 +187,21 @@ def _goal(entry: m.Event, after: Posture) -> bool:
     return isinstance(entry, m.DiscoveryOrder) and after.discovery_authorized and bool(after.unresolved_officials)
 
 
+@cache
+def _walked(day: dt.date) -> tuple[tuple[tuple[m.Event, ...], tuple[str, ...]], ...]:
+    """The walk through the careful procedure, once a day asked."""
+    return tuple(_walk(day, PROCEDURE))
+
+
+def _paths(day: dt.date, procedure: Procedure) -> Iterator[tuple[tuple[m.Event, ...], tuple[str, ...]]]:
+    return iter(_walked(day)) if procedure is PROCEDURE else _walk(day, procedure)
+
+
 def shortest(era: str, procedure: Procedure = PROCEDURE) -> dict[str, Path]:
     """The shortest lawful docket to each phase reached, in ``era``."""
     day = ERAS[era]
     out: dict[str, Path] = {}
-    for path, phases in _walk(day, procedure):
+    for path, phases in _paths(day, procedure):
         last = phases[-2] if phases[-1] == "*" else phases[-1]
         if path and last not in out:
             out[last] = Path(era, day, last, path, phases)
@@ -178,15 +211,21 @@ def shortest(era: str, procedure: Procedure = PROCEDURE) -> dict[str, Path]:
 def simple_paths(era: str, goal: str = TARGET, procedure: Procedure = PROCEDURE) -> list[Path]:
     """Every lawful simple path ending in ``goal`` (the first time the case reaches it), shortest first."""
     day = ERAS[era]
-    return [Path(era, day, phases[-2], path, phases) for path, phases in _walk(day, procedure)
+    return [Path(era, day, phases[-2], path, phases) for path, phases in _paths(day, procedure)
             if phases[-1] == "*"]
 
 
 def step_label(entry: m.Event) -> str:
-    """A move as a path lists it: its label, and the outcome of a ruling."""
+    """A move as a path lists it: its label, the outcome of a ruling, and an order made without the gate-1
+    holding (lawful only before Wicks)."""
     said = PROCEDURE.move[entry.event].label
     outcome = getattr(entry, "outcome", None)
-    return f"{said} ({outcome.replace('_', ' ')})" if outcome and entry.event == "motion_to_dismiss_ruling" else said
+    if outcome and entry.event == "motion_to_dismiss_ruling":
+        said += f" ({outcome.replace('_', ' ')})"
+    if entry.event in ("discovery_order", "motion_to_dismiss_ruling") and getattr(entry, "fact_questions", None) \
+            and not getattr(entry, "pleadings_overcome_qi", False):
+        said += " without a pleadings holding of its own"
+    return said
 
 
 def only_in(era: str, other: str) -> list[Path]:
@@ -197,7 +236,7 @@ def only_in(era: str, other: str) -> list[Path]:
 
 def render(era: str, limit: int = 12) -> str:
     short = shortest(era)
-    lines = [f"The law as of {ERAS[era].isoformat()} ({era.replace('-', ' ')})", "",
+    lines = [f"The law as of {ERAS[era].isoformat()} ({era_words(era)})", "",
              "Shortest lawful docket to each phase:"]
     for name, path in sorted(short.items(), key=lambda kv: (len(kv[1].entries), kv[0])):
         moves = " > ".join(step_label(e) for e in path.entries)
@@ -212,7 +251,7 @@ def render(era: str, limit: int = 12) -> str:
     for other in ERAS:
         if other != era:
             mine = only_in(era, other)
-            lines += ["", f"Lawful here but not {other.replace('-', ' ')} ({len(mine)}):"]
+            lines += ["", f"Lawful here but not in the law {era_words(other)} ({len(mine)}):"]
             lines += [f"  {i}. " + " > ".join(step_label(e) for e in p.entries) for i, p in enumerate(mine[:limit], 1)]
     return "\n".join(lines)
 
@@ -232,13 +271,13 @@ def exports(era: str, limit: int | None = 12) -> dict[str, str]:
     out: dict[str, str] = {}
     for name, path in sorted(shortest(era).items()):
         out[f"{era}/shortest-to-{name.replace('_', '-')}.yaml"] = scenario_text(
-            path.scenario(f"Shortest lawful docket to '{PHASE[name].label}' ({era.replace('-', ' ')})"))
+            path.scenario(f"Shortest lawful docket to '{PHASE[name].label}' ({era_words(era)})"))
     for i, path in enumerate(simple_paths(era)[:limit], 1):
         out[f"{era}/limited-discovery-{i:03d}.yaml"] = scenario_text(
-            path.scenario(f"Path {i} to lawful limited QI discovery ({era.replace('-', ' ')})"))
+            path.scenario(f"Path {i} to lawful limited QI discovery ({era_words(era)})"))
     for other in ERAS:
         if other != era:
             for i, path in enumerate(only_in(era, other)[:limit], 1):
-                out[f"{era}/only-{era}-{i:03d}.yaml"] = scenario_text(
-                    path.scenario(f"Lawful {era.replace('-', ' ')} only, path {i}"))
+                out[f"{era}/not-{other}-{i:03d}.yaml"] = scenario_text(
+                    path.scenario(f"Lawful {era_words(era)}, not {era_words(other)}: path {i}"))
     return out

@@ -32,9 +32,14 @@ ASKED = ("discovery_order", "motion_to_dismiss_ruling", "discovery", "qi_ruling"
 
 @dataclass(frozen=True)
 class Option:
+    """One answer to pick, here and on the exercise pages (``qiflow.web.exercises``)."""
+
     key: str
+    """What is picked ("B", or a code on a "spot the departure" page)."""
     text: str
+    """What is shown."""
     code: str | None = None
+    """The rule behind it, whose text the feedback quotes."""
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,9 @@
 """Reference pages generated from the one definition and the scenarios: never typed by hand.
 
 ``docs/cases.md`` (the case library), ``docs/rules.md`` (the violation codes), ``docs/procedure.md``
-(phases, moves and guards) and ``docs/scenario.schema.json`` (the file format) are rebuilt by ``qiflow docs --write docs/`` and checked by ``--check``.
+(phases, moves and guards), ``docs/law.md``, ``docs/scenario.schema.json`` (the file format) and
+``docs/teaching.md`` with the scenario its recorded session saves (``qiflow.views.teaching``) are rebuilt
+by ``qiflow docs --write docs/`` and checked by ``--check``.
 """
 
 from __future__ import annotations
@@ -160,4 +162,7 @@ def write(docs: Path, scenarios: Path) -> list[str]:
 
 
 def _artifacts(scenarios: Path) -> list[generated.Artifact]:
-    return [generated.text(name, content) for name, content in pages(scenarios).items()]
+    from qiflow.views import teaching  # the teaching modules load when the pages are made, not at import
+
+    return [generated.text(name, content) for name, content in pages(scenarios).items()] + teaching.artifacts(
+        scenarios.parent)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import sys
 from dataclasses import dataclass
 from typing import TextIO
@@ -18,7 +19,7 @@ from rich.table import Table
 from rich.text import Text
 
 from qiflow import scenario as m
-from qiflow.engine.report import EntryReport, NextMove, Report
+from qiflow.engine.report import EntryReport, NextMove, Report, Standing
 from qiflow.engine.words import date_label
 from qiflow.teach import docket as d
 from qiflow.teach.words import (
@@ -31,9 +32,6 @@ from qiflow.teach.words import (
     violations_at,
     what_happened,
 )
-
-WIDE = 110
-"""From this width on, the docket's own text and the law's reading of it sit side by side."""
 
 
 @dataclass(frozen=True)
@@ -56,6 +54,9 @@ class Options:
     hide_verdicts: bool = False
     marks: Marks = UNICODE
     width: int = 80
+
+
+NOTHING_NEXT = "no defendant remains in the case"
 
 
 # --- the verdict -----------------------------------------------------------------------------------
@@ -86,8 +87,7 @@ def _header(report: Report, scenario: m.Scenario | None, o: Options) -> Text:
         bits.append(f"No. {scenario.case_number}")
     bits.append(f"{report.mode} mode")
     law = f"law as of {date_label(report.law_as_of)}" if report.law_as_of else "today's law"
-    rule = "Carswell rules in force" if report.carswell_rules else "before Carswell, June 17, 2022"
-    bits.append(f"{law} ({rule})")
+    bits.append(f"{law} ({report.era})")
     head.append("\n" + f" {o.marks.dot} ".join(bits), style="dim")
     return head
 
@@ -96,7 +96,8 @@ def _verdict(report: Report, o: Options) -> list[RenderableType]:
     out: list[RenderableType] = [_heading("Where the case stands")]
     lines = Text()
     phase = report.state_label + (f" ({report.state})" if o.verbose else "")
-    lines.append("Now: ", style="bold").append(phase + "\n")
+    lines.append("Now: ", style="bold").append(phase)
+    lines.append(("" if report.next_moves else f" ({NOTHING_NEXT})") + "\n")
     errors = [v for v in report.violations if v.severity == "error"]
     warnings = [v for v in report.violations if v.severity != "error"]
     if not report.violations:
@@ -106,11 +107,13 @@ def _verdict(report: Report, o: Options) -> list[RenderableType]:
         lines.append("Departures: ", style="bold").append(
             f"{len(errors)} error(s), {len(warnings)} warning(s)", style="red" if errors else "yellow")
     out.append(lines)
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column()
     for v in report.violations:
-        row = Text("  ")
-        row.append(o.marks.error if v.severity == "error" else o.marks.warning,
-                   style="red" if v.severity == "error" else "yellow")
-        row.append(f" {v.code} ", style="bold")
+        mark = Text("  " + o.marks.error if v.severity == "error" else o.marks.warning,
+                    style="red" if v.severity == "error" else "yellow")
+        row = Text(f"{v.code} ", style="bold")
         row.append(readable(v.message, report))
         if not v.settled:
             row.append(" Unsettled law: a warning.")
@@ -118,7 +121,9 @@ def _verdict(report: Report, o: Options) -> list[RenderableType]:
             row.append(" Refused (strict mode).", style="magenta")
         cites = v.authorities if o.verbose else v.authorities[:1]
         row.append(" (" + "; ".join(cites if o.verbose else map(short_cite, cites)) + ")", style="dim")
-        out.append(row)
+        grid.add_row(mark, row)
+    if report.violations:
+        out.append(grid)
     tail = Text()
     order = _last_order(report)
     if report.appealable is None or order is None:
@@ -179,38 +184,82 @@ def _court_held(report: Report, scenario: m.Scenario | None, o: Options) -> list
         rows = [("Question", t.question)] if o.hide_verdicts else [
             ("Question", t.question), ("Held", t.held), ("Gate", t.gate), ("Remember", t.remember)]
         out += ([Text("")] if out else []) + [_heading("Teaching notes")]
-        grid = Table.grid(padding=(0, 1))
-        grid.add_column(no_wrap=True, style="bold")
-        grid.add_column()
-        for name, body in rows:
-            grid.add_row(Text(name), Text(" ".join(body.split())))
-        out.append(grid)
+        if o.verbose:
+            grid = Table.grid(padding=(0, 1))
+            grid.add_column(no_wrap=True, style="bold")
+            grid.add_column()
+            for name, body in rows:
+                grid.add_row(Text(name), Text(" ".join(body.split())))
+            out.append(grid)
+        else:
+            out += [Text(f"{name}: ", style="bold").append(" ".join(body.split()), style="") for name, body in rows]
     return out
 
 
 # --- the docket ------------------------------------------------------------------------------------
-def _legend(o: Options) -> Text:
+PIVOTS = frozenset({"discovery_order", "discovery", "qi_ruling", "appeal", "appeal_ruling", "judgment"})
+"""Entries always explained: orders and discovery, rulings on QI, appeals, judgments."""
+
+
+def _legend(o: Options) -> list[Text]:
     k = o.marks
+    numbers = "Entry N: the Nth entry, no docket number."
     if o.hide_verdicts:
-        return Text("Verdicts hidden: find the entries that depart from the careful procedure. "
-                    "Dkt. N = docket number; Entry N = the Nth entry, docket number unknown.", style="dim")
-    return Text(f"{k.ok} lawful  {k.warning} warning  {k.error} departure  {k.refused} refused  "
-                f"{k.arrow} where the case now stands  {k.dot}  Dkt. N: docket number; "
-                "Entry N: the Nth entry, number unknown", style="dim")
+        return [Text("Verdicts hidden: find the entries that depart from the careful procedure.", style="dim"),
+                Text(numbers, style="dim")]
+    symbols = Text(f"{k.ok} lawful  {k.warning} warning  {k.error} departure  {k.refused} refused  "
+                   f"{k.arrow} the phase it leads to", style="dim")
+    if o.verbose:
+        return [symbols, Text(numbers, style="dim")]
+    return [symbols, Text(numbers + " One line: the QI posture is unchanged.", style="dim")]
 
 
-def _docket_text(entry: EntryReport, o: Options) -> Text:
+def _posture(standing: Standing | None) -> tuple[object, ...]:
+    """What an entry can change for the QI defense (the phase aside): each official's QI, gates, pending
+    motions and appeals, the orders in force."""
+    if standing is None:
+        return ()
+    officials = tuple((o.id, o.qi, o.burden, o.gate1, tuple(o.fact_questions), tuple(o.qi_motion_pending),
+                       tuple(o.appeal_pending), o.in_case) for o in standing.officials)
+    orders = tuple((x.label, x.scope, tuple(x.against), tuple(x.authorized)) for x in standing.orders_in_force)
+    return officials, orders, tuple(standing.appeals_pending)
+
+
+def _quiet(standing: Standing) -> bool:
+    """The posture of a case before anything has happened to the QI defense."""
+    return not standing.orders_in_force and not standing.appeals_pending and all(
+        o.qi == "not asserted" and not o.gate1 and not o.fact_questions and not o.qi_motion_pending
+        and not o.appeal_pending and o.in_case for o in standing.officials)
+
+
+def _turns(entry: EntryReport, before: Standing | None, scenario: m.Scenario | None) -> bool:
+    """An entry that departs, is refused, asserts QI, is an order, ruling, appeal or judgment, or changes
+    the QI posture: the report explains it. Every other entry takes one line (``--verbose`` explains all)."""
+    if entry.codes or not entry.accepted or entry.event in PIVOTS:
+        return True
+    if scenario is not None and entry.position <= len(scenario.docket) \
+            and getattr(scenario.docket[entry.position - 1], "asserts_qi", False):
+        return True
+    if before is None:
+        return not _quiet(entry.standing)
+    return _posture(before) != _posture(entry.standing)
+
+
+_STOP = frozenset({"a", "an", "the", "of", "on", "to", "for", "and", "in", "by", "district", "practice", "filed",
+                   "ordered", "sought", "parties"})
+
+
+def _says_again(phase: str, event: str) -> bool:
+    """The phase's label only repeats the entry's ("Response" -> "Response filed"): no arrow needed."""
+    def stems(text: str) -> set[str]:
+        return {w[:5].lower() for w in re.findall(r"[A-Za-z0-9]+", text) if w.lower() not in _STOP}
+    return stems(phase) <= stems(event)
+
+
+def _docket_text(entry: EntryReport, limit: int | None) -> Text:
     if not entry.description:
         return Text("(no docket text)", style="dim italic")
-    room = (o.width - 12) * 2 // 5 - 6 if o.width >= WIDE else o.width - 16
-    limit = None if o.verbose or o.hide_verdicts else max(room, 40) * (2 if o.width >= WIDE else 1)
     return Text(quoted(entry.description, limit), style="italic")
-
-
-def _no_effect(entry: EntryReport, report: Report) -> bool:
-    """An entry the law reads as nothing for the QI defense (a brief, an unrelated order): one line."""
-    said = what_happened(entry, report)
-    return bool(entry.description) and said.startswith(entry.description or "") and not entry.codes
 
 
 FINAL_APPEAL = ("{who} appealed from the final judgment at {source} (28 U.S.C. \u00a7 1291): an ordinary appeal "
@@ -238,14 +287,15 @@ def _reading(entry: EntryReport, report: Report, o: Options, scenario: m.Scenari
     if final is not None:
         body.append(final)
         return body
-    body.append(readable(said, report, None if o.verbose else 60))
+    limit = None if o.verbose else 60
+    body.append(readable(said, report, limit))
     cites = [a for a in entry.authorities if not any(a in v.authorities for v in violations_at(report, entry.position))]
     if cites and not o.verbose:
         body.append(f" ({short_cite(cites[0])})", style="dim")
     for v in violations_at(report, entry.position):
         style = "red" if v.severity == "error" else "yellow"
         body.append(f"\n{v.code}", style=f"bold {style}")
-        body.append((" refused: " if v.refused else ": ") + readable(v.message, report, None if o.verbose else 60))
+        body.append((" refused: " if v.refused else ": ") + readable(v.message, report, limit))
         if not o.verbose:
             body.append(f" ({first_cite(v.authorities)})", style="dim")
     if o.verbose:
@@ -256,52 +306,67 @@ def _reading(entry: EntryReport, report: Report, o: Options, scenario: m.Scenari
     return body
 
 
-def _first_line(entry: EntryReport, o: Options, scenario: m.Scenario | None = None) -> Text:
+def _first_line(entry: EntryReport, o: Options, scenario: m.Scenario | None, explained: bool) -> Text:
+    """The entry's kind and date, and (unless the verdicts are hidden) the phase it leads to when that says
+    something the kind does not."""
     line = Text(entry.event_label[:1].upper() + entry.event_label[1:], style="bold")
     line.append(f" {o.marks.dot} {entry.date_label}", style="dim")
     if _final_appeal(entry, scenario) is not None:
         line.append(" (from the final judgment)", style="dim")
         return line
     if entry.phase != entry.phase_before and not o.hide_verdicts \
-            and entry.phase_label.lower() != entry.event_label.lower():
-        line.append(f"  {o.marks.arrow} {entry.phase_label}", style="cyan")
+            and entry.phase_label.lower() != entry.event_label.lower() \
+            and (explained or o.verbose or not _says_again(entry.phase_label, entry.event_label)):
+        line.append(f" {o.marks.arrow} {entry.phase_label}", style="cyan")
     return line
 
 
+QUOTE_ROOM = 24
+"""The fewest characters of docket text worth printing on an entry's first line; less, and it goes below."""
+QUOTE_MARKS = 5
+"""What ``quoted`` adds to the text it keeps: two quotation marks and "..." where it cuts."""
+
+
+def _one_line(head: Text, entry: EntryReport, room: int) -> Text:
+    """The entry's first line with its docket text after it, cut to the line; or below it, cut to one line."""
+    left = room - head.cell_len - 1
+    if (entry.description and left >= len(quoted(entry.description))) or left >= QUOTE_ROOM:
+        return head.append(" ").append_text(_docket_text(entry, left - QUOTE_MARKS))
+    return head.append("\n").append_text(_docket_text(entry, room - QUOTE_MARKS))
+
+
 def _docket(report: Report, scenario: m.Scenario | None, o: Options) -> list[RenderableType]:
-    wide = o.width >= WIDE
-    table = Table(box=None, show_header=False, padding=(0, 1, 0, 0), expand=True, show_edge=False)
-    table.add_column(no_wrap=True, width=max(len(o.marks.refused), 1))
-    table.add_column(no_wrap=True, width=max([len(e.label) for e in report.entries] + [4]))
-    if wide:
-        table.add_column(ratio=2)
-        table.add_column(ratio=3)
-    else:
-        table.add_column()
+    labels = max([len(e.label) for e in report.entries] + [4])
+    marks = max(len(o.marks.refused), 1)
+    room = o.width - marks - labels - 2
+    table = Table.grid(padding=(0, 1, 0, 0))
+    table.add_column(no_wrap=True, width=marks)
+    table.add_column(no_wrap=True, width=labels)
+    table.add_column(width=room)
     texts = {**report.request_texts, **report.fact_question_texts}
+    before: Standing | None = None
     for entry in report.entries:
         mark, style = ("", "") if o.hide_verdicts else _mark(report, entry, o.marks)
         where = Text(entry.label, style="bold")
-        if _no_effect(entry, report) and not o.verbose and not o.hide_verdicts:
-            said = _first_line(entry, o, scenario).append(": ").append_text(_docket_text(entry, o))
-            said.append(" No effect on the QI defense.", style="dim")
-            table.add_row(Text(mark, style=style), where, said, *([Text("")] if wide else []))
-            continue
-        said = _first_line(entry, o, scenario).append("\n").append_text(_docket_text(entry, o))
         if o.hide_verdicts:
+            said = _first_line(entry, o, scenario, False).append("\n").append_text(_docket_text(entry, None))
             if scenario is not None and entry.position <= len(scenario.docket):
                 facts = d.facts(scenario.docket[entry.position - 1], scenario, texts)
                 if facts:
                     line = "; ".join(facts)
                     line = line[:1].upper() + line[1:]
                     said.append("\n" + line + ("" if line.endswith(".") else "."), style="dim")
-            cells: list[Text] = [said] + ([Text("")] if wide else [])
-        elif wide:
-            cells = [said, _reading(entry, report, o, scenario)]
+        elif o.verbose:
+            said = _first_line(entry, o, scenario, True).append("\n").append_text(_docket_text(entry, None))
+            said.append("\n").append_text(_reading(entry, report, o, scenario))
+        elif _turns(entry, before, scenario):
+            said = _one_line(_first_line(entry, o, scenario, True), entry, room)
+            said.append("\n").append_text(_reading(entry, report, o, scenario))
         else:
-            cells = [said.append("\n").append_text(_reading(entry, report, o, scenario))]
-        table.add_row(Text(mark, style=style), where, *cells)
-    return [_heading("Docket"), _legend(o), table]
+            said = _one_line(_first_line(entry, o, scenario, False), entry, room)
+        table.add_row(Text(mark, style=style), where, said)
+        before = entry.standing
+    return [_heading("Docket"), *_legend(o), table]
 
 
 # --- what may happen next ----------------------------------------------------------------------------
@@ -336,7 +401,7 @@ def moves_by_actor(moves: list[NextMove]) -> list[tuple[str, list[NextMove]]]:
 
 def _next(report: Report, o: Options) -> list[RenderableType]:
     if not report.next_moves:
-        return [_heading("What may happen next"), Text("Nothing: no defendant remains in the case.")]
+        return []  # the verdict says so
     out: list[RenderableType] = [Text(""), _heading("What may happen next")]
     for actor, moves in moves_by_actor(report.next_moves):
         out.append(Text(actor[:1].upper() + actor[1:], style="bold"))

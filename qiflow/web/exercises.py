@@ -29,20 +29,14 @@ class Line:
 
 
 @dataclass(frozen=True)
-class Choice:
-    value: str
-    label: str
-    code: str | None = None
-
-
-@dataclass(frozen=True)
 class Question:
     id: str
     title: str
     prompt: str
     context: list[str]
     docket: list[Line]
-    choices: list[Choice]
+    choices: list[quiz.Option]
+    """Each as the page shows it: the key a student picks, its text, the code behind it."""
     answer: list[str]
     """The right choices: exactly these must be picked."""
     multi: bool
@@ -61,9 +55,9 @@ class ExerciseSet:
     questions: list[Question]
 
 
-def _spot_choices() -> list[Choice]:
-    return [Choice(LAWFUL, "No departure: the docket keeps the careful procedure")] + [
-        Choice(c.code, f"{c.code} {code_name(c.name)}", c.code) for c in CODES.values()]
+def _spot_choices() -> list[quiz.Option]:
+    return [quiz.Option(LAWFUL, "No departure: the docket keeps the careful procedure")] + [
+        quiz.Option(c.code, f"{c.code} {code_name(c.name)}", c.code) for c in CODES.values()]
 
 
 def spot_the_departure(qid: str, title: str, report: Report, href: str = "") -> Question:
@@ -83,7 +77,8 @@ def spot_the_departure(qid: str, title: str, report: Report, href: str = "") -> 
 
 def from_teaching(qid: str, title: str, q: quiz.Question, href: str = "") -> Question:
     """A question of ``qiflow.teach.quiz`` on the page: its context, options and answer, and its chain."""
-    choices = [Choice(o.key, f"{o.key}. {o.text}" + (f" ({o.code})" if o.code else ""), o.code) for o in q.options]
+    choices = [quiz.Option(o.key, f"{o.key}. {o.text}" + (f" ({o.code})" if o.code else ""), o.code)
+               for o in q.options]
     return Question(qid, f"{title}: {q.label}", q.prompt + " Pick every answer that applies.", list(q.context), [],
                     choices, sorted(q.answer), True, q.chain.conclusion, q.chain, href)
 
@@ -98,8 +93,8 @@ def answer_key(questions: list[Question]) -> dict[str, object]:
     return {
         "questions": {
             q.id: {"answer": q.answer, "multi": q.multi, "conclusion": q.conclusion,
-                   "names": {c.value: c.label for c in q.choices},
-                   "codes": {c.value: c.code for c in q.choices if c.code}}
+                   "names": {c.key: c.text for c in q.choices},
+                   "codes": {c.key: c.code for c in q.choices if c.code}}
             for q in questions},
         "rules": {c.code: c.rule for c in CODES.values()},
     }
