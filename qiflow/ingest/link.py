@@ -71,6 +71,10 @@ def resolve(items: list[Item], parties: list[pt.Party] | None = None) -> list[It
                     target[1].notes = [n for n in target[1].notes if "does not say" not in n and "mentions" not in n]
                     target[1].notes.append(f"QI assertion read from the ruling at entry {item.entry.entry_number}")
     for i, item in enumerate(items):
+        for ev in item.events:
+            if not ev.links and ev.motion_type in BY_TYPE and ev.kind not in ("order", "other"):
+                _link_unnumbered(ev, i, item, items)
+    for i, item in enumerate(items):
         resolved: list[Event] = []
         for ev in item.events:
             resolved.append(_resolve_event(ev, i, item, items, index))
@@ -79,6 +83,44 @@ def resolve(items: list[Item], parties: list[pt.Party] | None = None) -> list[It
         if parties is not None:
             item.filers = pt.filers(item.entry.description, parties)
     return items
+
+
+BY_TYPE = {"dismiss": "motion_to_dismiss", "sj": "sj_motion", "qi_discovery": "discovery_motion"}
+"""The motion kind a ruling on each motion type decides."""
+
+
+def _words(text: str) -> str:
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", text.lower()).split())
+
+
+def _link_unnumbered(ev: Event, i: int, item: Item, items: list[Item]) -> None:
+    """A ruling that names its motion without a number ("ORDER GRANTING IN PART ... MOTION FOR SUMMARY JUDGMENT BASED
+    ON QUALIFIED IMMUNITY") is linked to the earlier motion of that kind whose title the ruling repeats, or to the
+    only earlier one no ruling has decided yet; flagged either way."""
+    kind = BY_TYPE[ev.motion_type or ""]
+    decided = {n for it in items[:i] for e in it.events if e.kind not in ("other", "order") for n in e.links}
+    open_motions = [it for it in items[:i] if it.entry.entry_number is not None and it.events
+                    and it.events[0].kind == kind and it.entry.entry_number not in decided]
+    text = _words(item.entry.description)
+    titled = [it for it in open_motions if len(_words(it.entry.description).split()) >= 3
+              and _title(it.entry.description) in text]
+    chosen = titled[-1] if titled else (open_motions[0] if len(open_motions) == 1 else None)
+    if chosen is None:
+        return
+    n = chosen.entry.entry_number
+    assert n is not None
+    ev.links = [n]
+    ev.confidence = min(ev.confidence, 0.7)
+    how = "it repeats that motion's title" if titled else "the only undecided one of its kind"
+    ev.notes.append(f"names no motion number; linked to entry {n} ({how})")
+
+
+def _title(description: str) -> str:
+    """A motion's title words, from its document-type word on, before any "filed by"/"by" clause."""
+    text = _words(description)
+    at = text.find("motion")
+    text = text[at:] if at >= 0 else text
+    return re.split(r"\s(?:filed\s+)?by\s", text)[0]
 
 
 def _resolve_event(ev: Event, i: int, item: Item, items: list[Item], index: dict[int, tuple[int, Event]]) -> Event:
