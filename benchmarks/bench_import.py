@@ -188,19 +188,20 @@ def main() -> None:
     rows = load()
     parts = (args.part,) if args.part else ("dev", "heldout")
     qi_rows = {f"QI {p}": [r for r in rows if r["part"] == p and r["id"].startswith("qi-")] for p in parts}
+    if "heldout" in parts:
+        qi_rows["QI fresh"] = [r for r in rows if r.get("batch") == "fresh"]
     res = results(rows, errors=args.errors, parts=parts)
     qi = results(rows, subsets=qi_rows)
-    sources = sorted({docket_of(r) for r in rows if not r.get("docket")} | {"justia/opinions"})
     print(f"Development set: {len(rows)} real docket entries ({DEVSET.relative_to(ROOT)}; sources in its README):")
     for p in parts:
         part_rows = [r for r in rows if r["part"] == p]
         print(f"  {p}: {len(part_rows)} entries, {sum(r['id'].startswith('qi-') for r in part_rows)} of them from "
               f"QI disputes' orders ({len({docket_of(r) for r in part_rows})} dockets)")
-    del sources
     print(table(res))
     print(ratios(res))
     print()
-    print("The QI-dispute entries alone (motions, answers, orders and rulings quoted from QI disputes' orders):")
+    print("The QI-dispute entries alone (motions, answers, orders and rulings quoted from QI disputes' orders; "
+          "'fresh' is the held-out batch gathered after the last classifier change):")
     print(table(qi))
 
 

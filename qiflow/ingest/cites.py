@@ -1,6 +1,6 @@
 """Docket numbers cited in a docket text: "granting 30 Motion", "granting 2 6 Motion", "(Dkt. No. 51)", "[13]",
-"R. Doc. 9", "(Doc. 47)", "D.E. 7", "ECF No. 36", "docket entry 32", "Rec. Doc. 28", "(Dkt. #59)"; never a date or
-a number of days."""
+"R. Doc. 9", "(Doc. 47)", "D.E. 7", "ECF No. 36", "docket entry 32", "Rec. Doc. 28", "(Dkt. #59)", lists and ranges
+("Dkt. Nos. 25, 26, & 28-30"); never a date or a number of days."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ NUMS = r"\d{1,5}(?:\s*(?:,|&|and|,\s*and)?\s+\d{1,5}(?![/\d]))*"
 FORMS = [
     re.compile(r"(?<![\w/])\[\s*(\d{1,5})\s*\]"),
     re.compile(r"\b(?:dkt|doc|d\.\s?e|ecf|r\.\s*doc|rec\.\s*doc|record\s+doc(?:ument)?|docket\s+(?:entry|no))\.?\s*"
-               r"(?:nos?\.?|#)?\s*(\d{1,5}(?:\s*(?:,\s*&|,\s*and|,|&|and)\s*\d{1,5})*)(?![/\d])", re.IGNORECASE),
+               r"(?:nos?\.?|#)?\s*(\d{1,5}(?:\s*(?:,\s*&|,\s*and|,|&|and|[-–])\s*\d{1,5})*)(?![/\d])", re.IGNORECASE),
     re.compile(r"\b(?:granting|denying|deferring|terminating|finding\s+as\s+moot)\s+(?:in\s+part\s+(?:and\s+\w+\s+in\s+part\s+)?)?"
                r"(" + NUMS + r")(?![/\d])", re.IGNORECASE),
     re.compile(r"(?<![\w/.$#])(" + NUMS + r")\s+(?:[\w'’.,/-]+\s+){0,8}?(?:motions?|order|notice\s+of\s+appeal|"
@@ -29,7 +29,13 @@ Complaint")."""
 
 
 def _numbers(group: str) -> list[int]:
-    return [int(n) for n in re.findall(r"\d{1,5}", group)]
+    """The numbers of a cited group, a range ("Dkt. Nos. 28-30") spelled out when it is a short one."""
+    out: list[int] = []
+    for m in re.finditer(r"(\d{1,5})(?:\s*[-–]\s*(\d{1,5}))?", group):
+        first, last = int(m.group(1)), int(m.group(2)) if m.group(2) else None
+        # "12-1" is attachment 1 of document 12; a long span is no list of entries
+        out.extend(range(first, last + 1) if last is not None and 0 < last - first <= 25 else [first])
+    return out
 
 
 def _masked(text: str) -> str:

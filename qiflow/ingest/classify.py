@@ -131,6 +131,11 @@ UNNUMBERED = re.compile(r"(?:\bmotions?\b[^;.]{0,80}?\b(?:is|are|be)\s+(?:hereby
 """A ruling on a motion the order does not number: "ORDER DENYING UNOPPOSED MOTION FOR LEAVE TO CONDUCT LIMITED
 DISCOVERY", "the Motion to Dismiss is DENIED"."""
 
+def _hypothetical(text: str, m: re.Match[str]) -> bool:
+    at = m.start("before") if m.group("before") else m.start("after")
+    return bool(HYPOTHETICAL.search(text[max(0, at - 20):at]))
+
+
 DISPOSITIVE = re.compile(r"\W*(?:memorandum\s+(?:opinion|ruling)|(?:opinion|ruling)(?:\s+and\s+order)?)\b", p.F)
 _ADJ = (r"(?:(?:first|second|third|fourth|fifth|amended|renewed|partial|joint|supplemental|opposed|unopposed|emergency|"
         r"sealed)\s+){0,2}")
@@ -167,7 +172,7 @@ def _rulings(text: str) -> list[Event]:
     named = _named_motions(text)
     clauses = [seg for clause in _clauses(text, named) for seg in _segments(clause)]
     if not any(outcome_of(c) and cited(c) for c in clauses) and not named:
-        m = UNNUMBERED.search(text)
+        m = next((m for m in UNNUMBERED.finditer(text) if not _hypothetical(text, m)), None)
         if m:
             words = m.group("after") or m.group("before")
             outcome = outcome_of(words)
@@ -245,6 +250,9 @@ def _from_ruling(ruling: Event, text: str) -> Event | None:
         return ev
     if ruling.motion_type == "sj":
         return Event("sj_ruling", 0.9, "ruling-on-sj-motion", {"outcome": outcome}, links=ruling.links, motion_type="sj")
+    if ruling.motion_type == "qi" and outcome in ("granted", "granted_in_part", "denied"):
+        return Event("qi_ruling", 0.8, "rules-on-qi-motion", {"outcome": outcome, "basis": "law"}, links=ruling.links,
+                     motion_type="qi", notes=["rules on a motion for qualified immunity; basis assumed to be law"])
     if ruling.motion_type == "reply_7a" and outcome in ("granted", "granted_in_part"):
         return Event("reply_order", 0.9, "grants-7a-reply-motion", links=ruling.links)
     if ruling.motion_type == "stay_discovery" and outcome in ("granted", "granted_in_part"):

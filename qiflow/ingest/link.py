@@ -37,8 +37,11 @@ def _primary(items: list[Item]) -> dict[int, tuple[int, Event]]:
     return index
 
 
-QI_NEAR_LINK = [re.compile(r"qualified[\s-]+immunity[^.;]{0,80}?\b(\d{1,5})\s+motion", re.IGNORECASE),
-                re.compile(r"\b(\d{1,5})\s+motion[^.;]{0,80}?qualified[\s-]+immunity", re.IGNORECASE)]
+_NUMS = r"(\d{1,5}(?:\s*(?:,\s*and|,|&|and)\s*\d{1,5})*)"
+QI_NEAR_LINK = [re.compile(r"qualified[\s-]+immunity[^.;]{0,80}?\b" + _NUMS + r"\s+motions?", re.IGNORECASE),
+                re.compile(r"\b" + _NUMS + r"\s+motions?[^.;]{0,80}?qualified[\s-]+immunity", re.IGNORECASE)]
+"""A ruling that names the QI defense of motions it cites ("Defendants' 10 and 24 Motions to Dismiss that raise the
+defense of qualified immunity")."""
 
 
 def _split(events: list[Event]) -> list[Event]:
@@ -64,8 +67,9 @@ def resolve(items: list[Item], parties: list[pt.Party] | None = None) -> list[It
         if not any(e.kind not in ("other",) for e in item.events):
             continue
         for pattern in QI_NEAR_LINK:
-            for m in pattern.finditer(item.entry.description):
-                target = index.get(int(m.group(1)))
+            numbers = [int(n) for m in pattern.finditer(item.entry.description) for n in re.findall(r"\d{1,5}", m.group(1))]
+            for number in numbers:
+                target = index.get(number)
                 if target and target[0] < i and target[1].kind in MOTIONS | {"answer"} and target[1].asserts_qi is None:
                     target[1].asserts_qi = True
                     target[1].notes = [n for n in target[1].notes if "does not say" not in n and "mentions" not in n]
@@ -104,7 +108,8 @@ def _link_unnumbered(ev: Event, i: int, item: Item, items: list[Item]) -> None:
     text = _words(item.entry.description)
     titled = [it for it in open_motions if len(_words(it.entry.description).split()) >= 3
               and _title(it.entry.description) in text]
-    chosen = titled[-1] if titled else (open_motions[0] if len(open_motions) == 1 else None)
+    chosen = (max(titled, key=lambda it: len(_title(it.entry.description))) if titled else
+              open_motions[0] if len(open_motions) == 1 else None)
     if chosen is None:
         return
     n = chosen.entry.entry_number
@@ -145,7 +150,7 @@ def _resolve_event(ev: Event, i: int, item: Item, items: list[Item], index: dict
             basis = "fact_dispute" if re.search(r"genuine|fact\s+(?:issue|question|dispute)", item.entry.description,
                                                 re.IGNORECASE) else "law"
             qi = Event("qi_ruling", 0.75 if text_qi and not motion_qi else 0.85, ev.rule + "+qi",
-                       {"outcome": outcome, "basis": basis}, ev.links, "sj")
+                       {"outcome": outcome, "basis": basis}, ev.links, "sj", notes=list(ev.notes))
             qi.notes.append("rules on a summary-judgment motion that asserted QI" if motion_qi else
                             "the ruling speaks of qualified immunity")
             if basis == "law":

@@ -49,7 +49,7 @@ HEADS: list[tuple[str, str]] = [
     ("complaint", r"notice\s+of\s+removal"),
     ("order", (r"report\s+and\s+recommendations?|findings,?\s+conclusions,?\s+and\s+recommendations?"
               r"|memorandum\s+and\s+recommendations?|memorandum\s+(?:opinion|ruling|order)|minute\s+(?:entry|order)")),
-    ("response", r"memorandum(?:\s+of\s+law)?\s+in\s+(?:opposition|response|repsonse)|letter\s+response"),
+    ("response", r"memorandum(?:\s+of\s+law|\s+brief)?\s+in\s+(?:opposition|response|repsonse)|letter\s+response"),
     ("motion", r"letter\s+motion"),
     ("order", r"stipulation\s+and\s+order|stipulated\s+order"),
     ("other", (r"status\s+report|record\s+on\s+appeal|return\s+of\s+service|usca\s+case\s+number|case\s+reassigned"
@@ -134,7 +134,7 @@ ROWS: list[Row] = [
         "EXPARTE/CONSENT Motion for Leave to File REPLY to Response to Motion filed by Best Chevrolet Inc, Donald "
         "Clay re 19 MOTION for Summary Judgment."),
     Row("motion-to-dismiss", "motion_to_dismiss", "motion",
-        r"motions?\s+(?:\w+\s+){0,3}?(?:to\s+dismiss|for\s+(?:partial\s+)?dismissal|for\s+judgment\s+on\s+the\s+pleadings"
+        r"motions?\s+(?:\[[^\]]{1,30}\]\s+)?(?:\w+\s+){0,3}?(?:to\s+dismiss|for\s+(?:partial\s+)?dismissal|for\s+judgment\s+on\s+the\s+pleadings"
         r"|for\s+(?:\w+\s+){0,2}?judgment\s+pursuant\s+to\s+(?:fed\.?\s*r\.?\s*civ\.?\s*p\.?\s*|rule\s+)?12\s*\(\s*c\s*\)"
         r"|for\s+pleadings\s+judgment)",
         0.95, "MOTION to Dismiss for Failure to State a Claim by Ricky Babin. (Attachments: # 1 Memorandum in "
@@ -156,7 +156,8 @@ ROWS: list[Row] = [
     Row("response-to-motion", "response", "response", r"[^;]{0,200}?\bmotions?\b", 0.9,
         "RESPONSE/MEMORANDUM in Opposition filed by Milan Dediol re 19 MOTION for Summary Judgment."),
     Row("response-unnamed", "response", "response",
-        r"(?:response|opposition)(?:\s+in\s+opposition)?(?:\s+(?:filed\s+)?by\s+[^.;]{1,80})?\W*$", 0.6,
+        r"(?:memorandum(?:\s+of\s+law|\s+brief)?\s+in\s+)?(?:response|opposition)(?:\s+in\s+opposition)?"
+        r"(?:\s+(?:filed\s+)?by\s+[^.;]{1,80})?\W*$", 0.6,
         "Response in Opposition", note="a response that names no motion: check what it answers"),
     Row("response-other", "other", "response", r".", 0.7,
         "Memorandum in Opposition to 36 Objection/Appeal to 35 Report and Recommendations filed by Ricky Babin.",
@@ -204,6 +205,7 @@ OUTCOME_RE = re.compile("|".join(f"(?P<o{i}>{p})" for i, (p, _) in enumerate(OUT
 
 MOTION_TYPES: list[tuple[str, str]] = [
     ("reply_7a", r"(?<![\d(])7\s*\(a\)|schultea|reply\s+to\s+.{0,30}qualified[\s-]+immunity"),
+    ("qi", r"motions?\s+for\s+qualified[\s-]+immunity"),
     ("stay_discovery", (r"stay\w*\s+(?:\w+\s+){0,3}discovery|discovery\s+(?:\w+\s+){0,3}stay|protective\s+order\s+"
                        r"(?:\w+\s+){0,3}stay")),
     ("qi_discovery", (r"(?:limited|qualified[\s-]+immunity|expedited)\s+(?:\w+\s+){0,2}discovery|leave\s+to\s+"
