@@ -175,6 +175,7 @@ def assume_qi(items: list[Item], party_ids: set[str]) -> int:
     """Mark motions and answers filed by the given parties as asserting QI where the text did not say; returns
     how many were changed."""
     changed = 0
+    supplied: set[int] = set()
     for item in items:
         for ev in item.events:
             if ev.kind in MOTIONS - {"discovery_motion"} | {"answer"} and ev.asserts_qi is None \
@@ -183,4 +184,9 @@ def assume_qi(items: list[Item], party_ids: set[str]) -> int:
                 ev.notes = [n for n in ev.notes if "does not say" not in n and "mentions" not in n]
                 ev.notes.append("asserts_qi supplied by the user (--assume-qi), not read from the docket")
                 changed += 1
+                if item.entry.entry_number is not None:
+                    supplied.add(item.entry.entry_number)
+    for item in items:  # the rulings on those motions no longer wait on the question
+        for ev in item.events:
+            ev.notes = [n for n in ev.notes if not any(n == f"whether motion {m} asserted QI is unknown" for m in supplied)]
     return changed
