@@ -189,7 +189,7 @@ def main() -> None:
     parts = (args.part,) if args.part else ("dev", "heldout")
     qi_rows = {f"QI {p}": [r for r in rows if r["part"] == p and r["id"].startswith("qi-")] for p in parts}
     if "heldout" in parts:
-        qi_rows["QI fresh"] = [r for r in rows if r.get("batch") == "fresh"]
+        qi_rows["QI fresh"] = [r for r in rows if r.get("batch") in ("fresh", "fresh2")]
     res = results(rows, errors=args.errors, parts=parts)
     qi = results(rows, subsets=qi_rows)
     print(f"Development set: {len(rows)} real docket entries ({DEVSET.relative_to(ROOT)}; sources in its README):")
@@ -201,7 +201,7 @@ def main() -> None:
     print(ratios(res))
     print()
     print("The QI-dispute entries alone (motions, answers, orders and rulings quoted from QI disputes' orders; "
-          "'fresh' is the held-out batch gathered after the last classifier change):")
+          "'fresh' is the two held-out batches gathered after the classifier changes):")
     print(table(qi))
 
 

@@ -48,7 +48,7 @@ HEADS: list[tuple[str, str]] = [
     ("appeal", r"notice\s+of\s+(?:interlocutory\s+)?appeal"),
     ("complaint", r"notice\s+of\s+removal"),
     ("order", (r"report\s+and\s+recommendations?|findings,?\s+conclusions,?\s+and\s+recommendations?"
-              r"|memorandum\s+and\s+recommendations?|memorandum\s+(?:opinion|ruling|order)|minute\s+(?:entry|order)")),
+              r"|memorandum\s+and\s+recommendations?|memorandum\s+(?:and\s+)?(?:opinion|ruling|order)|minute\s+(?:entry|order)")),
     ("response", r"memorandum(?:\s+of\s+law|\s+brief)?\s+in\s+(?:opposition|response|repsonse)|letter\s+response"),
     ("motion", r"letter\s+motion"),
     ("order", r"stipulation\s+and\s+order|stipulated\s+order"),
@@ -110,6 +110,11 @@ ROWS: list[Row] = [
         r"civil\s+action))", 0.85,
         "ORDER DISMISSING CASE without prejudice. Signed by Judge Helen G. Berrigan on 11/23/11.(plh, ) "
         "(Entered: 11/23/2011)"),
+    Row("titled-order-of-dismissal", "judgment", "order",
+        r"(?:memorandum\s+(?:and\s+)?opinion|opinion)\W+(?:and\s+)?order\s+of\s+dismissal\b", 0.85,
+        "MEMORANDUM AND OPINION, and ORDER OF DISMISSAL re 1 Complaint filed by Wendell R Mitchell. ORDERED that the "
+        "Defendants motion for summary judgment is GRANTED and the case is DISMISSED with prejudice. All other motions "
+        "not previously ruled on are DENIED. Signed by Magistrate Judge Judith K. Guthrie on 4/13/2011. (gsg)"),
     Row("referral-order", "referral", "order", r"order\s+(?:of\s+reference|referring)\b|.{0,80}?\breferring\s+(?:the\s+)?case\b",
         0.9, "ORDER REFERRING CASE to Magistrate Judge John D. Love to conduct pretrial proceedings. Signed by Judge "
              "Leonard Davis on 8/30/07. (mjc ) (Entered: 08/30/2007)", fields={"to": "magistrate judge"}),
