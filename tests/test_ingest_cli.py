@@ -158,3 +158,25 @@ def test_the_command_loads_no_parser_until_it_runs() -> None:
             "print('juriscraper' in sys.modules, 'qiflow.ingest.pipeline' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["False", "False"]
+
+
+def test_a_ruling_whose_outcome_the_text_does_not_state_stays_an_order_with_a_note(tmp_path: Path) -> None:
+    # entry 37 is the real docket text of Babineaux v. Garber (W.D. La. No. 6:18-cv-00233); the complaint and the
+    # motion before it are stand-ins written for the test
+    path = tmp_path / "entries.json"
+    path.write_text(json.dumps([
+        {"entry_number": 1, "date_filed": "2018-02-22", "description": "COMPLAINT against James LeBlanc filed by "
+                                                                         "Joseph Babineaux."},
+        {"entry_number": 26, "date_filed": "2018-06-01", "description": "MOTION to Dismiss for Failure to State a Claim "
+                                                                          "by James LeBlanc."},
+        {"entry_number": 37, "date_filed": "2018-10-11", "description": (
+            "MEMORANDUM RULING re 26 MOTION to Dismiss for Failure to State a Claim, MOTION to Dismiss for Lack of "
+            "Jurisdiction filed by Perry Stagg, Angela Griffin, James LeBlanc. Signed by Chief Judge S Maurice Hicks, "
+            "Jr on 10/11/2018. (crt,McDonnell, D)")}]))
+    draft = tmp_path / "draft.yaml"
+    result = qiflow(["import", str(path), "-o", str(draft)])
+    assert result.exit_code == 0, result.output
+    ruling = yaml.safe_load(draft.read_text())["docket"][2]
+    assert ruling["event"] == "order"
+    assert "does not say how" in ruling["review"] and "26" in ruling["review"]
+    assert qiflow(["run", str(draft)]).exit_code == 0

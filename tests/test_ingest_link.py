@@ -22,7 +22,12 @@ from qiflow.ingest.link import classify_all, resolve
     ("the Motion (Doc. 47) and (D.E. 7) and ECF No. 36", [47, 7, 36]),
     ("See Dkt. Nos. 25, 26, & 28", [25, 26, 28]),
     ("Signed by Judge Brian A. Jackson on 9/11/2018. Filing fee $ 350 receipt number 1206441.", []),
-], ids=["n-motion", "two-numbers", "comma-list", "dkt-no", "brackets", "r-doc", "doc-de-ecf", "dkt-nos", "dates-fees"])
+    ("See Dkt. Nos. 25, 26, & 28-30", [25, 26, 28, 29, 30]),
+    ("the Memorandum in Support (Doc. 12-1)", [12]),
+    ("Plaintiff shall have 21 days to amend his Complaint", []),
+    ("The Court will grant Defendants until October 4, 2017 to file a response", []),
+], ids=["n-motion", "two-numbers", "comma-list", "dkt-no", "brackets", "r-doc", "doc-de-ecf", "dkt-nos", "dates-fees",
+        "range", "attachment", "days-not-entries", "date-not-entries"])
 def test_citation_forms(text: str, numbers: list[int]) -> None:
     assert cited_numbers(text) == numbers
 
@@ -98,3 +103,38 @@ def test_filers_attach_to_parties() -> None:
     found = pt.filers("RESPONSE/MEMORANDUM in Opposition filed by Milan Dediol re 19 MOTION", parties)
     assert [p.id for p in found] == ["milan_dediol"]
     assert pt.filers("ORDER granting 19 Motion. Signed by Judge Helen G. Berrigan on 7/20/10.", parties) == []
+
+
+def test_unnumbered_ruling_is_linked_to_the_motion_whose_title_it_repeats() -> None:
+    # Hagan v. Jackson County (S.D. Miss. No. 1:13cv268): the order's title and the motion's, as the order quotes them
+    items = _items((57, "Motion for Summary Judgment Based on Qualified Immunity"),
+                   (60, "MOTION for Summary Judgment by Plaintiff."),
+                   (None, "MEMORANDUM OPINION AND ORDER GRANTING IN PART AND DENYING IN PART DEFENDANTS HOPE THORNTON, "
+                          "LINDA JONES, EDDIE CLARK, AND CHAD HECK'S MOTION FOR SUMMARY JUDGMENT BASED ON QUALIFIED "
+                          "IMMUNITY"))
+    ruling = items[2].events[0]
+    assert (ruling.kind, ruling.links, ruling.fields["outcome"]) == ("qi_ruling", [57], "granted_in_part")
+    assert any("names no motion number" in n for n in ruling.notes)
+
+
+def test_unnumbered_ruling_with_two_candidates_and_no_title_stays_unlinked() -> None:
+    items = _items((10, "MOTION for Summary Judgment by Officer A."), (12, "MOTION for Summary Judgment by Officer B."),
+                   (20, "ORDER denying the Motion for Summary Judgment."))
+    assert items[2].events[0].links == []
+
+
+def test_ruling_on_a_qi_motion_carries_qi_to_a_bare_sj_ruling() -> None:
+    # Burnette v. City of Southaven (N.D. Miss. No. 2:08cv45)
+    items = _items((21, "Motion for Summary Judgment Based on Qualified Immunity Defense"),
+                   (73, "ORDER denying 21 Motion for Summary Judgment. Signed by W. Allen Pepper on 3/25/2009."))
+    assert (items[1].events[0].kind, items[1].events[0].fields["outcome"]) == ("qi_ruling", "denied")
+
+
+def test_stay_pending_motions_to_dismiss_is_no_ruling_on_them() -> None:
+    text = ("ORDER granting 11 and 25 Motions to Stay Discovery and and discovery is hereby STAYED pending a resolution "
+            "of Defendants' 10 and 24 Motions to Dismiss that raise the defense of qualified immunity.")
+    items = _items((10, "MOTION to Dismiss by A."), (11, "MOTION to Stay Discovery by A."),
+                   (24, "MOTION to Dismiss by B."), (25, "MOTION to Stay Discovery by B."), (29, text))
+    assert [(e.kind, e.fields.get("outcome")) for e in items[4].events] == [("discovery_order", "stayed")]
+    # and the ruling's words about the motions establish that they asserted QI
+    assert items[0].events[0].asserts_qi is True and items[2].events[0].asserts_qi is True

@@ -96,3 +96,69 @@ def test_a_ruling_by_the_motion_s_name_links_to_the_number_listed_earlier() -> N
     assert [(e.kind, e.links, e.fields["outcome"]) for e in events] == [
         ("motion_to_dismiss_ruling", [7], "granted"), ("motion_to_dismiss_ruling", [12], "granted")]
     assert all(e.confidence < 0.8 for e in events)
+
+
+def test_each_outcome_word_rules_on_the_numbers_after_it() -> None:
+    # Mocsary v. Ard (M.D. La. No. 3:17-cv-01713), entry 31
+    text = ("RULING granting 14 Motion to Dismiss and granting in part and denying in part 15 Motion to Dismiss.Plaintiff "
+            "shall have 21 days to amend his Complaint to cure the deficiencies set forth herein. Plaintiff shall also "
+            "have (21) days to file a Rule 7 (a) response to all Defendants' assertions of the qualified immunity defense.")
+    events = classify(text)
+    assert [(e.kind, e.links, e.fields.get("outcome")) for e in events] == [
+        ("motion_to_dismiss_ruling", [14], "granted"), ("motion_to_dismiss_ruling", [15], "granted_in_part"),
+        ("reply_order", [], None)]
+
+
+def test_rule_37a_is_not_rule_7a_and_hypothetical_grants_are_no_rulings() -> None:
+    text = ("The Court will grant Defendants until October 4, 2017 to file a response explaining why the Court should "
+            "not enter an order requiring them to pay Plaintiff, as required by Rule 37(a)(5)(A), the expenses of his "
+            "Motion to Compel Disclosures [Dkt. No. 18 ]. Because of the possible need for additional proceedings if "
+            "the Court does not grant Defendants' Motion for Summary Judgment [Dkt. No. 30 ] as to all claims, the "
+            "trial setting should be adjusted.")
+    kinds = {e.kind for e in classify("ORDER. " + text)}
+    assert kinds == {"order"}
+
+
+def test_bracketed_citation_names_the_motion_before_it() -> None:
+    text = ("ORDER: The Court GRANTS Plaintiff's Motion for Leave to File Surreply [Dkt. No. 66 ], Defendant Valdez's "
+            "Motion for Protective Order [Dkt. No. 25 ], and Defendants' Motion to Stay Discovery or, in the "
+            "Alternative, for a Protective Order [Dkt. No. 58 ].")
+    stays = [e for e in classify(text) if e.kind == "discovery_order"]
+    assert [(e.links, e.fields["outcome"]) for e in stays] == [([58], "stayed")]
+
+
+@pytest.mark.parametrize("text, kind, outcome", [
+    ("MEMORANDUM OPINION AND ORDER DENYING UNOPPOSED MOTION FOR LEAVE TO CONDUCT LIMITED DISCOVERY (OUT OF TIME)",
+     "discovery_order", "denied"),
+    ("MEMORANDUM OPINION AND ORDER that the Motion to Dismiss is DENIED and the parties are directed to resume the "
+     "discovery process forthwith", "motion_to_dismiss_ruling", "denied"),
+    ("ORDER denying 26 Motion for Qualified Immunity. Signed by Neal B. Biggers on 9/27/2013. (llw)", "qi_ruling", "denied"),
+    ("ORDER Granting Defendants Twenty-Eight Days to File an Answer or Renew Their Motion to Dismiss Solely on the "
+     "Issue of Qualified Immunity", "order", None),
+], ids=["unnumbered-discovery", "unnumbered-after", "motion-for-qi", "time-not-a-ruling"])
+def test_rulings_on_motions_they_do_not_number(text: str, kind: str, outcome: str | None) -> None:
+    ev = classify(text)[0]
+    assert (ev.kind, ev.fields.get("outcome")) == (kind, outcome)
+
+
+def test_memorandum_ruling_re_a_motion_leaves_the_outcome_for_review() -> None:
+    text = ("MEMORANDUM RULING re 26 MOTION to Dismiss for Failure to State a Claim, MOTION to Dismiss for Lack of "
+            "Jurisdiction filed by Perry Stagg, Angela Griffin, James LeBlanc. Signed by Chief Judge S Maurice Hicks, Jr")
+    ev = classify(text)[0]
+    assert (ev.kind, ev.links, "outcome" in ev.fields) == ("motion_to_dismiss_ruling", [26], False)
+    assert ev.confidence < 0.8 and any("does not state the outcome" in n for n in ev.notes)
+
+
+@pytest.mark.parametrize("text, kind, asserts_qi", [
+    ("Motion to Dismiss Official Capacity Claims Based on Eleventh Amendment Immunity", "motion_to_dismiss", None),
+    ("Motion for a Rule 7(a)(7) Reply to Qualified Immunity Defense and Brief in Support", "other", None),
+    ("Defendant Pablo Padilla's Motion to Stay Proceedings, including all Deadlines set forth in the Court's Scheduling "
+     "Order of January 27, 2015 [Document No. 18 ], Pending the Outcome of Defendant Padilla's Motion for Summary "
+     "Judgment Based on Qualified Immunity [Document No. 25 ]", "other", None),
+    ("Motion for Summary Judgment Based on Qualified Immunity Defense", "sj_motion", True),
+    ("Defendant City of McAllen's Third Motion for Judgment Pursuant to Rule 12(c) and Third Motion to Dismiss for "
+     "Lack of Jurisdiction Pursuant to Rule 12(b)(1)", "motion_to_dismiss", None),
+], ids=["eleventh-amendment", "motion-for-7a-reply", "stay-naming-a-qi-motion", "qi-sj", "12c-titled"])
+def test_qi_is_read_only_from_an_assertion(text: str, kind: str, asserts_qi: bool | None) -> None:
+    ev = classify(text)[0]
+    assert (ev.kind, ev.asserts_qi) == (kind, asserts_qi)

@@ -39,10 +39,19 @@ def head(text: str) -> tuple[str, int]:
     return p.HEADS[index][0], m.start()
 
 
+HYPOTHETICAL = re.compile(r"\b(?:not|if|whether|will|would|unless)\s+$", re.IGNORECASE)
+"""Words that make an outcome word no ruling: "if the Court does not grant", "The Court will grant Defendants until"."""
+
+
+def _outcomes(text: str) -> list[re.Match[str]]:
+    return [m for m in p.OUTCOME_RE.finditer(text) if not HYPOTHETICAL.search(text[max(0, m.start() - 20):m.start()])]
+
+
 def outcome_of(text: str) -> str | None:
-    m = p.OUTCOME_RE.search(text)
-    if not m:
+    found = _outcomes(text)
+    if not found:
         return None
+    m = found[0]
     index = next(int(name[1:]) for name, value in m.groupdict().items() if value is not None)
     return p.OUTCOMES[index][1]
 
@@ -71,13 +80,13 @@ ABBREVIATION = re.compile(r"\b(doc|dkt|nos?|r|rec|civ|fed|p|inc|jr|sr|co|corp|lt
                           re.IGNORECASE)
 
 
-def _clauses(text: str) -> list[str]:
-    protected = ABBREVIATION.sub(lambda m: m.group(0)[:-1] + "\x1f", text)
-    parts = [c.replace("\x1f", " ").strip() for c in CLAUSE_SPLIT.split(protected) if c and c.strip()]
+def _clauses(text: str, named: list[tuple[str, int]] | None = None) -> list[str]:
+    protected = ABBREVIATION.sub(lambda m: m.group(0)[:-1] + "\ue000", text)
+    parts = [c.replace("\ue000", " ").strip() for c in CLAUSE_SPLIT.split(protected) if c and c.strip()]
     merged: list[str] = []
     for part in parts:
         if merged and cited_numbers(merged[-1]) and outcome_of(merged[-1]) is None and not cited_numbers(part) \
-                and outcome_of(part) is not None:
+                and outcome_of(part) is not None and not any(desc in _plain(part) for desc, _ in named or []):
             merged[-1] = merged[-1] + " " + part
         else:
             merged.append(part)
@@ -101,11 +110,80 @@ def _plain(text: str) -> str:
     return " ".join(re.sub(r"['’]s?\b|['’]", "", text.lower()).split())
 
 
+def _segments(clause: str) -> list[str]:
+    """A clause that rules on motions one after another, each outcome word before its own numbers ("granting 14
+    Motion to Dismiss and granting in part and denying in part 15 Motion to Dismiss"), split at each outcome."""
+    starts = [m.start() for m in _outcomes(clause)]
+    if len(starts) < 2 or cited(clause[:starts[0]]):
+        return [clause]  # one outcome, or the numbers come before the outcome words ("Motion (Dkt. 15) is GRANTED")
+    cuts, last = [0], starts[0]
+    for start in starts[1:]:
+        if cited(clause[last:start]):
+            cuts.append(start)
+            last = start
+    return [clause[a:b] for a, b in zip(cuts, cuts[1:] + [len(clause)], strict=True)]
+
+
+_ANY_OUTCOME = "|".join(f"(?:{pattern})" for pattern, _ in p.OUTCOMES)
+UNNUMBERED = re.compile(r"(?:\bmotions?\b[^;.]{0,80}?\b(?:is|are|be)\s+(?:hereby\s+)?(?P<after>" + _ANY_OUTCOME
+                        + r"))|(?P<before>" + _ANY_OUTCOME + r")\s+(?:(?!(?:to|or|days?|time|until|by|within|pending|"
+                        r"for)\b)[\w'’,.-]+\s+){0,12}?(?P<motion>motions?\b.{0,120})", p.F)
+"""A ruling on a motion the order does not number: "ORDER DENYING UNOPPOSED MOTION FOR LEAVE TO CONDUCT LIMITED
+DISCOVERY", "the Motion to Dismiss is DENIED"."""
+
+def _hypothetical(text: str, m: re.Match[str]) -> bool:
+    at = m.start("before") if m.group("before") else m.start("after")
+    return bool(HYPOTHETICAL.search(text[max(0, at - 20):at]))
+
+
+DISPOSITIVE = re.compile(r"\W*(?:memorandum\s+(?:opinion|ruling)|(?:opinion|ruling)(?:\s+and\s+order)?)\b", p.F)
+_ADJ = (r"(?:(?:first|second|third|fourth|fifth|amended|renewed|partial|joint|supplemental|opposed|unopposed|emergency|"
+        r"sealed)\s+){0,2}")
+RE_MOTION = re.compile(r"\bre:?\s+(\d{1,5})\s+" + _ADJ + r"motion", p.F)
+LIST_MOTION = re.compile(r"(?:\bre:?|,|;|\band)\s+(\d{1,5})\s+" + _ADJ + r"motion", p.F)
+""""re 33 Third MOTION for Pleadings Judgment, 32 Third MOTION for Pleadings Judgment": each motion a ruling is "re"."""
+
+
+def _unstated(text: str) -> list[Event]:
+    """A memorandum opinion or ruling "re" motions that does not say how it rules on them: a ruling on each motion
+    named, its outcome left for the reader ("MEMORANDUM RULING re 26 MOTION to Dismiss ...")."""
+    at = head(text)[1]
+    if not DISPOSITIVE.match(text[at:]) or p.OUTCOME_RE.search(text):
+        return []
+    events = []
+    first = RE_MOTION.search(text)
+    found = list(LIST_MOTION.finditer(text, first.start())) if first else []
+    for k, m in enumerate(found):
+        window = text[m.start(): found[k + 1].start() if k + 1 < len(found) else m.start() + 160]
+        events.append(Event("ruling", 0.6, "ruling-outcome-unstated", {}, links=[int(m.group(1))],
+                            motion_type=motion_type(window),
+                            notes=["the docket text does not state the outcome: read the order and set it"]))
+    return events
+
+
+CITATION_END = re.compile(r"[(\[]\s*(?:dkt|doc|d\.\s?e|ecf|r\.\s*doc|rec\.\s*doc|record\s+doc(?:ument)?|docket\s+entry)\.?"
+                          r"\s*(?:nos?\.?|#)?\s*(?P<n>\d{1,5})[^)\]]{0,10}[)\]]", re.IGNORECASE)
+"""A citation in brackets or parentheses after the motion it names: "(Dkt. # 15 )", "[Dkt. No. 58 ]"."""
+
+
 def _rulings(text: str) -> list[Event]:
     """The rulings of a court order, clause by clause: each names motions (by number) and an outcome."""
     events: list[Event] = []
     named = _named_motions(text)
-    for clause in _clauses(text):
+    clauses = [seg for clause in _clauses(text, named) for seg in _segments(clause)]
+    if not any(outcome_of(c) and cited(c) for c in clauses) and not named:
+        m = next((m for m in UNNUMBERED.finditer(text) if not _hypothetical(text, m)), None)
+        if m:
+            words = m.group("after") or m.group("before")
+            outcome = outcome_of(words)
+            about = m.group("motion") or m.group(0)
+            if outcome is not None:
+                events.append(Event("ruling", 0.7, "court-order-unnumbered", {"outcome": outcome}, links=[],
+                                    motion_type=motion_type(about),
+                                    notes=["rules on a motion it does not number"]))
+                return events
+        return _unstated(text)
+    for clause in clauses:
         if re.match(r"\W*(?:adopting|accepting)\b", clause, re.IGNORECASE) and not re.search(r"\bmotions?\b", clause, re.IGNORECASE):
             continue
         outcome = outcome_of(clause)
@@ -127,11 +205,18 @@ def _rulings(text: str) -> list[Event]:
         spots = cited(clause)
         starts = sorted({pos for pos, _ in spots})
         by_type: dict[str | None, list[int]] = {}
+        brackets = [(m.start(), m.end()) for m in CITATION_END.finditer(clause)]
         for pos, n in spots:
-            if re.search(r"pending\W+(?:\w+\W+){0,2}$", clause[max(0, pos - 40):pos], re.IGNORECASE):
-                continue  # "pending 9 Motion to Dismiss": named, not ruled on
+            if re.search(r"(?:pending|resolution\s+of|ruling\s+on)\W+(?:[\w'’]+\W+){0,4}$", clause[max(0, pos - 60):pos],
+                         re.IGNORECASE):
+                continue  # "pending 9 Motion to Dismiss", "pending a resolution of Defendants' 10 ... Motions": named, not ruled on
             later = [s for s in starts if s > pos]
             window = clause[pos: later[0] if later else pos + 120]
+            around = next(((a, e) for a, e in brackets if a <= pos < e), None)
+            if around is not None:
+                # "Defendant's Motion to Dismiss (Doc. 7)": the motion is named before its citation
+                before = [e for _, e in brackets if e <= around[0]]
+                window = clause[max(before) if before else 0: around[0]]
             mtype = motion_type(window) if re.search(r"\bmotions?\b", window, re.IGNORECASE) else clause_type
             by_type.setdefault(mtype, []).append(n)
         for mtype, nums in by_type.items():
@@ -141,7 +226,13 @@ def _rulings(text: str) -> list[Event]:
 
 def _from_ruling(ruling: Event, text: str) -> Event | None:
     """A ruling clause as an event of its own kind, by the kind of motion it decides (None: nothing to record)."""
-    outcome = ruling.fields["outcome"]
+    outcome = ruling.fields.get("outcome")
+    if outcome is None:
+        kinds = {"dismiss": "motion_to_dismiss_ruling", "sj": "sj_ruling"}
+        if ruling.motion_type in kinds:
+            return Event(kinds[ruling.motion_type], ruling.confidence, ruling.rule, {}, links=ruling.links,
+                         motion_type=ruling.motion_type)
+        return ruling if ruling.motion_type is None else None
     if ruling.motion_type == "dismiss":
         ev = Event("motion_to_dismiss_ruling", 0.9, "ruling-on-motion-to-dismiss", links=ruling.links,
                    motion_type="dismiss")
@@ -159,6 +250,9 @@ def _from_ruling(ruling: Event, text: str) -> Event | None:
         return ev
     if ruling.motion_type == "sj":
         return Event("sj_ruling", 0.9, "ruling-on-sj-motion", {"outcome": outcome}, links=ruling.links, motion_type="sj")
+    if ruling.motion_type == "qi" and outcome in ("granted", "granted_in_part", "denied"):
+        return Event("qi_ruling", 0.8, "rules-on-qi-motion", {"outcome": outcome, "basis": "law"}, links=ruling.links,
+                     motion_type="qi", notes=["rules on a motion for qualified immunity; basis assumed to be law"])
     if ruling.motion_type == "reply_7a" and outcome in ("granted", "granted_in_part"):
         return Event("reply_order", 0.9, "grants-7a-reply-motion", links=ruling.links)
     if ruling.motion_type == "stay_discovery" and outcome in ("granted", "granted_in_part"):

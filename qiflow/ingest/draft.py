@@ -87,12 +87,16 @@ def _event_dict(ev: Event, filers: list[pt.Party], defendants: list[pt.Party], p
             why = (f"rules on motion to dismiss {target}, which is not an earlier motion_to_dismiss entry of this docket"
                    if target is not None else "rules on a motion to dismiss it does not number")
             return {"event": "order"}, notes + [why]
+        if "outcome" not in ev.fields:
+            return {"event": "order"}, notes + [f"rules on motion to dismiss {target}; the docket text does not say how"]
         d["motion"] = target
         d["outcome"] = ev.fields["outcome"]
         for key in ("reply_ordered",):
             if key in ev.fields:
                 d[key] = ev.fields[key]
     elif kind == "qi_ruling":
+        if "outcome" not in ev.fields:
+            return {"event": "order"}, notes + ["rules on QI; the docket text does not say how"]
         d["outcome"] = ev.fields["outcome"]
         d["basis"] = ev.fields.get("basis", "law")
         if target is not None:

@@ -37,8 +37,11 @@ def _primary(items: list[Item]) -> dict[int, tuple[int, Event]]:
     return index
 
 
-QI_NEAR_LINK = [re.compile(r"qualified[\s-]+immunity[^.;]{0,80}?\b(\d{1,5})\s+motion", re.IGNORECASE),
-                re.compile(r"\b(\d{1,5})\s+motion[^.;]{0,80}?qualified[\s-]+immunity", re.IGNORECASE)]
+_NUMS = r"(\d{1,5}(?:\s*(?:,\s*and|,|&|and)\s*\d{1,5})*)"
+QI_NEAR_LINK = [re.compile(r"qualified[\s-]+immunity[^.;]{0,80}?\b" + _NUMS + r"\s+motions?", re.IGNORECASE),
+                re.compile(r"\b" + _NUMS + r"\s+motions?[^.;]{0,80}?qualified[\s-]+immunity", re.IGNORECASE)]
+"""A ruling that names the QI defense of motions it cites ("Defendants' 10 and 24 Motions to Dismiss that raise the
+defense of qualified immunity")."""
 
 
 def _split(events: list[Event]) -> list[Event]:
@@ -64,12 +67,17 @@ def resolve(items: list[Item], parties: list[pt.Party] | None = None) -> list[It
         if not any(e.kind not in ("other",) for e in item.events):
             continue
         for pattern in QI_NEAR_LINK:
-            for m in pattern.finditer(item.entry.description):
-                target = index.get(int(m.group(1)))
+            numbers = [int(n) for m in pattern.finditer(item.entry.description) for n in re.findall(r"\d{1,5}", m.group(1))]
+            for number in numbers:
+                target = index.get(number)
                 if target and target[0] < i and target[1].kind in MOTIONS | {"answer"} and target[1].asserts_qi is None:
                     target[1].asserts_qi = True
                     target[1].notes = [n for n in target[1].notes if "does not say" not in n and "mentions" not in n]
                     target[1].notes.append(f"QI assertion read from the ruling at entry {item.entry.entry_number}")
+    for i, item in enumerate(items):
+        for ev in item.events:
+            if not ev.links and ev.motion_type in BY_TYPE and ev.kind not in ("order", "other"):
+                _link_unnumbered(ev, i, item, items)
     for i, item in enumerate(items):
         resolved: list[Event] = []
         for ev in item.events:
@@ -79,6 +87,45 @@ def resolve(items: list[Item], parties: list[pt.Party] | None = None) -> list[It
         if parties is not None:
             item.filers = pt.filers(item.entry.description, parties)
     return items
+
+
+BY_TYPE = {"dismiss": "motion_to_dismiss", "sj": "sj_motion", "qi_discovery": "discovery_motion"}
+"""The motion kind a ruling on each motion type decides."""
+
+
+def _words(text: str) -> str:
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", text.lower()).split())
+
+
+def _link_unnumbered(ev: Event, i: int, item: Item, items: list[Item]) -> None:
+    """A ruling that names its motion without a number ("ORDER GRANTING IN PART ... MOTION FOR SUMMARY JUDGMENT BASED
+    ON QUALIFIED IMMUNITY") is linked to the earlier motion of that kind whose title the ruling repeats, or to the
+    only earlier one no ruling has decided yet; flagged either way."""
+    kind = BY_TYPE[ev.motion_type or ""]
+    decided = {n for it in items[:i] for e in it.events if e.kind not in ("other", "order") for n in e.links}
+    open_motions = [it for it in items[:i] if it.entry.entry_number is not None and it.events
+                    and it.events[0].kind == kind and it.entry.entry_number not in decided]
+    text = _words(item.entry.description)
+    titled = [it for it in open_motions if len(_words(it.entry.description).split()) >= 3
+              and _title(it.entry.description) in text]
+    chosen = (max(titled, key=lambda it: len(_title(it.entry.description))) if titled else
+              open_motions[0] if len(open_motions) == 1 else None)
+    if chosen is None:
+        return
+    n = chosen.entry.entry_number
+    assert n is not None
+    ev.links = [n]
+    ev.confidence = min(ev.confidence, 0.7)
+    how = "it repeats that motion's title" if titled else "the only undecided one of its kind"
+    ev.notes.append(f"names no motion number; linked to entry {n} ({how})")
+
+
+def _title(description: str) -> str:
+    """A motion's title words, from its document-type word on, before any "filed by"/"by" clause."""
+    text = _words(description)
+    at = text.find("motion")
+    text = text[at:] if at >= 0 else text
+    return re.split(r"\s(?:filed\s+)?by\s", text)[0]
 
 
 def _resolve_event(ev: Event, i: int, item: Item, items: list[Item], index: dict[int, tuple[int, Event]]) -> Event:
@@ -103,7 +150,7 @@ def _resolve_event(ev: Event, i: int, item: Item, items: list[Item], index: dict
             basis = "fact_dispute" if re.search(r"genuine|fact\s+(?:issue|question|dispute)", item.entry.description,
                                                 re.IGNORECASE) else "law"
             qi = Event("qi_ruling", 0.75 if text_qi and not motion_qi else 0.85, ev.rule + "+qi",
-                       {"outcome": outcome, "basis": basis}, ev.links, "sj")
+                       {"outcome": outcome, "basis": basis}, ev.links, "sj", notes=list(ev.notes))
             qi.notes.append("rules on a summary-judgment motion that asserted QI" if motion_qi else
                             "the ruling speaks of qualified immunity")
             if basis == "law":
@@ -128,6 +175,7 @@ def assume_qi(items: list[Item], party_ids: set[str]) -> int:
     """Mark motions and answers filed by the given parties as asserting QI where the text did not say; returns
     how many were changed."""
     changed = 0
+    supplied: set[int] = set()
     for item in items:
         for ev in item.events:
             if ev.kind in MOTIONS - {"discovery_motion"} | {"answer"} and ev.asserts_qi is None \
@@ -136,4 +184,9 @@ def assume_qi(items: list[Item], party_ids: set[str]) -> int:
                 ev.notes = [n for n in ev.notes if "does not say" not in n and "mentions" not in n]
                 ev.notes.append("asserts_qi supplied by the user (--assume-qi), not read from the docket")
                 changed += 1
+                if item.entry.entry_number is not None:
+                    supplied.add(item.entry.entry_number)
+    for item in items:  # the rulings on those motions no longer wait on the question
+        for ev in item.events:
+            ev.notes = [n for n in ev.notes if not any(n == f"whether motion {m} asserted QI is unknown" for m in supplied)]
     return changed

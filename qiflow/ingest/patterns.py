@@ -48,8 +48,8 @@ HEADS: list[tuple[str, str]] = [
     ("appeal", r"notice\s+of\s+(?:interlocutory\s+)?appeal"),
     ("complaint", r"notice\s+of\s+removal"),
     ("order", (r"report\s+and\s+recommendations?|findings,?\s+conclusions,?\s+and\s+recommendations?"
-              r"|memorandum\s+and\s+recommendations?|memorandum\s+opinion|minute\s+(?:entry|order)")),
-    ("response", r"memorandum(?:\s+of\s+law)?\s+in\s+(?:opposition|response|repsonse)|letter\s+response"),
+              r"|memorandum\s+and\s+recommendations?|memorandum\s+(?:and\s+)?(?:opinion|ruling|order)|minute\s+(?:entry|order)")),
+    ("response", r"memorandum(?:\s+of\s+law|\s+brief)?\s+in\s+(?:opposition|response|repsonse)|letter\s+response"),
     ("motion", r"letter\s+motion"),
     ("order", r"stipulation\s+and\s+order|stipulated\s+order"),
     ("other", (r"status\s+report|record\s+on\s+appeal|return\s+of\s+service|usca\s+case\s+number|case\s+reassigned"
@@ -110,6 +110,11 @@ ROWS: list[Row] = [
         r"civil\s+action))", 0.85,
         "ORDER DISMISSING CASE without prejudice. Signed by Judge Helen G. Berrigan on 11/23/11.(plh, ) "
         "(Entered: 11/23/2011)"),
+    Row("titled-order-of-dismissal", "judgment", "order",
+        r"(?:memorandum\s+(?:and\s+)?opinion|opinion)\W+(?:and\s+)?order\s+of\s+dismissal\b", 0.85,
+        "MEMORANDUM AND OPINION, and ORDER OF DISMISSAL re 1 Complaint filed by Wendell R Mitchell. ORDERED that the "
+        "Defendants motion for summary judgment is GRANTED and the case is DISMISSED with prejudice. All other motions "
+        "not previously ruled on are DENIED. Signed by Magistrate Judge Judith K. Guthrie on 4/13/2011. (gsg)"),
     Row("referral-order", "referral", "order", r"order\s+(?:of\s+reference|referring)\b|.{0,80}?\breferring\s+(?:the\s+)?case\b",
         0.9, "ORDER REFERRING CASE to Magistrate Judge John D. Love to conduct pretrial proceedings. Signed by Judge "
              "Leonard Davis on 8/30/07. (mjc ) (Entered: 08/30/2007)", fields={"to": "magistrate judge"}),
@@ -125,7 +130,7 @@ ROWS: list[Row] = [
         "the USMJ. (SWE) (Entered: 07/16/2020)", fields={"to": "magistrate judge"}),
     Row("qi-discovery-motion", "discovery_motion", "motion",
         r"motions?\s+.{0,60}?(?:(?:limited|qualified[\s-]+immunity|expedited)\s+(?:\w+\s+){0,2}discovery|leave\s+to\s+"
-        r"(?:conduct|take)\s+(?:\w+\s+){0,2}discovery)", 0.85,
+        r"(?:conduct|take)\s+(?:\w+\s+){0,2}discovery)|motions?\s+for\s+discovery\b", 0.85,
         "MOTION for Leave to Conduct Limited Discovery on Qualified Immunity by Jane Roe.",
         note="a motion for discovery: check that it seeks discovery tailored to the QI defense"),
     Row("motion-procedural", "other", "motion",
@@ -134,7 +139,9 @@ ROWS: list[Row] = [
         "EXPARTE/CONSENT Motion for Leave to File REPLY to Response to Motion filed by Best Chevrolet Inc, Donald "
         "Clay re 19 MOTION for Summary Judgment."),
     Row("motion-to-dismiss", "motion_to_dismiss", "motion",
-        r"motions?\s+(?:\w+\s+){0,3}?(?:to\s+dismiss|for\s+(?:partial\s+)?dismissal|for\s+judgment\s+on\s+the\s+pleadings)",
+        r"motions?\s+(?:\[[^\]]{1,30}\]\s+)?(?:\w+\s+){0,3}?(?:to\s+dismiss|for\s+(?:partial\s+)?dismissal|for\s+judgment\s+on\s+the\s+pleadings"
+        r"|for\s+(?:\w+\s+){0,2}?judgment\s+pursuant\s+to\s+(?:fed\.?\s*r\.?\s*civ\.?\s*p\.?\s*|rule\s+)?12\s*\(\s*c\s*\)"
+        r"|for\s+pleadings\s+judgment)",
         0.95, "MOTION to Dismiss for Failure to State a Claim by Ricky Babin. (Attachments: # 1 Memorandum in "
               "Support, # 2 Attachment Proposed Order)(Alexis, Ralph)"),
     Row("sj-motion", "sj_motion", "motion", r"motions?\s+(?:\w+\s+){0,3}?for\s+(?:partial\s+)?summary\s+judgment", 0.95,
@@ -153,6 +160,10 @@ ROWS: list[Row] = [
         "ANSWER to 1 Complaint by Best Chevrolet, Donald Clay.(Carver, Mark) (Entered: 01/09/2009)"),
     Row("response-to-motion", "response", "response", r"[^;]{0,200}?\bmotions?\b", 0.9,
         "RESPONSE/MEMORANDUM in Opposition filed by Milan Dediol re 19 MOTION for Summary Judgment."),
+    Row("response-unnamed", "response", "response",
+        r"(?:memorandum(?:\s+of\s+law|\s+brief)?\s+in\s+)?(?:response|opposition)(?:\s+in\s+opposition)?"
+        r"(?:\s+(?:filed\s+)?by\s+[^.;]{1,80})?\W*$", 0.6,
+        "Response in Opposition", note="a response that names no motion: check what it answers"),
     Row("response-other", "other", "response", r".", 0.7,
         "Memorandum in Opposition to 36 Objection/Appeal to 35 Report and Recommendations filed by Ricky Babin.",
         note="opposes a paper that is not a motion"),
@@ -198,30 +209,33 @@ OUTCOMES: list[tuple[str, str]] = [
 OUTCOME_RE = re.compile("|".join(f"(?P<o{i}>{p})" for i, (p, _) in enumerate(OUTCOMES)), F)
 
 MOTION_TYPES: list[tuple[str, str]] = [
-    ("reply_7a", r"7\s*\(a\)|schultea|reply\s+to\s+.{0,30}qualified[\s-]+immunity"),
+    ("reply_7a", r"(?<![\d(])7\s*\(a\)|schultea|reply\s+to\s+.{0,30}qualified[\s-]+immunity"),
+    ("qi", r"motions?\s+for\s+qualified[\s-]+immunity"),
     ("stay_discovery", (r"stay\w*\s+(?:\w+\s+){0,3}discovery|discovery\s+(?:\w+\s+){0,3}stay|protective\s+order\s+"
                        r"(?:\w+\s+){0,3}stay")),
     ("qi_discovery", (r"(?:limited|qualified[\s-]+immunity|expedited)\s+(?:\w+\s+){0,2}discovery|leave\s+to\s+"
                      r"(?:conduct|take)\s+(?:\w+\s+){0,2}discovery")),
-    ("dismiss", r"to\s+dism\s?iss\b|for\s+(?:partial\s+)?dismissal|judgment\s+on\s+the\s+pleadings|12\s*\(\s*[bc]\s*\)"),
+    ("dismiss", (r"to\s+dism\s?iss\b|for\s+(?:partial\s+)?dismissal|judgment\s+on\s+the\s+pleadings|pleadings\s+judgment"
+                 r"|12\s*\(\s*[bc]\s*\)")),
     ("sj", r"summary\s+judgment"),
 ]
 """What a motion named in a ruling clause asks for; a motion named with other words is ``generic``."""
 
 ADDONS: list[Row] = [
     Row("orders-7a-reply", "reply_order", "order",
-        r"(?:requir|direct|order)\w*\b[^;]{0,120}?(?:rule\s*)?7\s*\(a\)(?:\s*\(\d\))?\s+reply|rule\s*7\s*\(a\)\s+reply\s+"
-        r"(?:is|be|shall)|\border\s+requiring\s+(?:a\s+)?(?:rule\s*)?7", 0.9,
+        r"(?:requir|direct|order)\w*\b[^;]{0,120}?(?:rule\s*)?(?<![\d(])7\s*\(a\)(?:\s*\(\d\))?\s+reply|rule\s*7\s*\(a\)\s+"
+        r"reply\s+(?:is|be|shall)|\border\s+requiring\s+(?:a\s+)?(?:rule\s*)?7|shall\s+(?:also\s+)?have\b[^;]{0,60}?\bto\s+file\s+"
+        r"(?:a\s+)?rule\s*7\s*\(a\)\s+(?:reply|response)", 0.9,
         "ORDER REQUIRING RULE 7(a) REPLY. Signed by Magistrate Judge Patrick J Hanna on 5/6/10. (crt,Smith, C)"),
     Row("stays-discovery", "discovery_order", "order",
         r"(?:discovery|case|proceedings?|action|matter)\b[^;]{0,80}?\b(?:is|are|be|shall\s+be|hereby)\s+stayed|"
-        r"\bstay(?:s|ing)?\s+(?:all\s+)?discovery", 0.85,
+        r"(?<!to\s)\bstay(?:s|ing)?\s+(?:all\s+)?discovery", 0.85,
         "RULING AND ORDER granting in part 64 , 65 Motions to Stay Discovery. Discovery in this matter, with the "
         "exception of written discovery between Plaintiff and the non-moving defendants, is STAYED pending resolution "
         "of the issues raised in the Motions to Dismiss.", fields={"outcome": "stayed"},
         note="a stay of discovery (recorded as a discovery order that stays)"),
     Row("allows-discovery", "discovery_order", "order",
-        r"defining\s+discovery\s+limits|(?:shall|may|must)\s+(?:complete|conduct)\s+(?:all\s+)?(?:limited\s+)?"
+        r"defining\s+discovery\s+limits|resume\s+(?:the\s+)?discovery|(?:shall|may|must)\s+(?:complete|conduct)\s+(?:all\s+)?(?:limited\s+)?"
         r"discovery|discovery\s+(?:shall|may|will)\s+(?:proceed|commence|be\s+conducted)|deadlines?\s+for\s+discovery|"
         r"(?:fact|expert)?\s*discovery\s+(?:due|deadline|to\s+be\s+completed)\b", 0.6,
         "ORDER: USM is to serve the defendants wherever found. Within 90 days of the defendants' first appearance, "
