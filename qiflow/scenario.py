@@ -73,11 +73,25 @@ class Authorization(Model):
     addresses: list[str] = []
 
 
+EntryRef = int | str
+"""A reference to an earlier docket entry: its ``entry_number`` (an int) or its ``id`` (a string)."""
+
+
+def int_ref(ref: EntryRef) -> int:
+    """The engine's int ref for ``ref``: the engine runs on scenarios whose ids are resolved to int refs
+    (``qiflow.engine.refs.resolved``); a string reaching it is a caller's bug, not bad input."""
+    if isinstance(ref, str):
+        raise TypeError(f"entry id {ref!r} not resolved: pass the scenario through qiflow.engine.refs.resolved")
+    return ref
+
+
 class Entry(Model):
     """Fields every docket entry may carry (CourtListener's names where they exist)."""
 
     event: str
     entry_number: int | None = None
+    id: str | None = None
+    """A name unique in the docket, so that later entries can refer to an entry whose number is unknown."""
     date_filed: dt.date | None = None
     description: str | None = None
     by: str | list[str] | None = None
@@ -117,7 +131,7 @@ MotionRulingOutcome = Literal[
 
 class MotionToDismissRuling(Entry):
     event: Literal["motion_to_dismiss_ruling"]
-    motion: int
+    motion: EntryRef
     outcome: MotionRulingOutcome
     pleadings_overcome_qi: bool = False
     fact_questions: list[FactQuestion] = []
@@ -154,7 +168,7 @@ class DiscoveryMotion(Entry):
 
 class Response(Entry):
     event: Literal["response"]
-    to: int | None = None
+    to: EntryRef | None = None
 
 
 class Referral(Entry):
@@ -218,17 +232,17 @@ class QiRuling(Entry):
 
 class Appeal(Entry):
     event: Literal["appeal"]
-    from_: int = Field(alias="from")
+    from_: EntryRef = Field(alias="from")
 
 
 class FrivolousCertification(Entry):
     event: Literal["frivolous_certification"]
-    appeal: int
+    appeal: EntryRef
 
 
 class AppealRuling(Entry):
     event: Literal["appeal_ruling"]
-    appeal: int
+    appeal: EntryRef
     outcome: Literal["affirmed", "reversed", "vacated", "dismissed"]
     as_to: list[str] | None = None
     """The parties a reversal or vacatur reaches (default: LAW.md s.11 "appeal_ruling")."""
@@ -271,7 +285,7 @@ class Expect(Model):
     violations: list[str] | None = None
     discovery_authorized: bool | None = None
     appealable: bool | None = None
-    refused: list[int] | None = None
+    refused: list[EntryRef] | None = None
     state: str | None = None
 
 
@@ -305,6 +319,19 @@ class Teaching(Model):
     remember: str
 
 
+class Source(Model):
+    """Extension: one source of a case file, and how it was read (a plain string is also a source)."""
+
+    cite: str
+    read: Literal["opinion", "quoted", "summary"]
+    """``opinion``: read in the opinion itself; ``quoted``: known from a later court's quotation of it;
+    ``summary``: from a summary (a dissent's, a digest's, a secondary source's account)."""
+    pages: str | None = None
+    """The pages read or quoted, as the reporter numbers them (absent: not known)."""
+    what: str
+    """What was taken from it, in words (quotations in quotation marks)."""
+
+
 class Scenario(Model):
     qiflow: Literal[1]
     title: str
@@ -312,7 +339,7 @@ class Scenario(Model):
     case_number: str | None = None
     mode: Literal["audit", "strict"] = "audit"
     law_as_of: dt.date | None = None
-    sources: list[str] = []
+    sources: list[str | Source] = []
     note: str | None = None
     case: CaseFacts | None = None
     teaching: Teaching | None = None

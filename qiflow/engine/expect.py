@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from qiflow import scenario as m
+from qiflow.engine.refs import resolved
 from qiflow.engine.report import Report
 
 
@@ -33,6 +34,7 @@ def scenario_files(paths: list[Path]) -> list[Path]:
 def mismatches(scenario: m.Scenario, report: Report) -> list[Mismatch]:
     """What the scenario expects and the report does not show; a key left out is not checked."""
     out: list[Mismatch] = []
+    scenario = resolved(scenario)
     expect = scenario.expect
     if expect is not None:
         given = expect.model_fields_set
@@ -49,6 +51,6 @@ def mismatches(scenario: m.Scenario, report: Report) -> list[Mismatch]:
             out.append(Mismatch("expect.state", expect.state, report.state))
     for entry, got in zip(scenario.docket, report.entries, strict=False):
         if entry.expect is not None and sorted(set(entry.expect)) != sorted(set(got.codes)):
-            name = f"Dkt. {entry.entry_number}" if entry.entry_number is not None else f"entry #{got.position}"
+            name = got.label
             out.append(Mismatch(f"{name} ({entry.event}) expect", sorted(set(entry.expect)), sorted(set(got.codes))))
     return out

@@ -115,8 +115,8 @@ def _findings(entry: m.MotionToDismissRuling | m.DiscoveryOrder, texts: Texts) -
 
 @describe.register
 def _(entry: m.MotionToDismissRuling, before: Posture, after: Posture, texts: Texts) -> Said:
-    officials = before.motion_officials(entry.motion)
-    motion = ref_label(entry.motion)
+    officials = before.motion_officials(m.int_ref(entry.motion))
+    motion = ref_label(m.int_ref(entry.motion))
     styled = f" (styled \u201c{entry.styled}\u201d)" if entry.styled else ""
     if not officials:
         return (f"The court ruled on the motion at {motion} ({entry.outcome.replace('_', ' ')}){styled}; it is not a "
@@ -169,7 +169,7 @@ def _(entry: m.DiscoveryMotion, before: Posture, after: Posture, texts: Texts) -
 
 @describe.register
 def _(entry: m.Response, before: Posture, after: Posture, texts: Texts) -> Said:
-    to = f" at {ref_label(entry.to)}" if entry.to is not None else ""
+    to = f" at {ref_label(m.int_ref(entry.to))}" if entry.to is not None else ""
     return f"{_who(before, entry)} responded to the motion{to}.", ()
 
 
@@ -244,7 +244,7 @@ def _(entry: m.QiRuling, before: Posture, after: Posture, texts: Texts) -> Said:
 
 @describe.register
 def _(entry: m.Appeal, before: Posture, after: Posture, texts: Texts) -> Said:
-    source = ref_label(entry.from_)
+    source = ref_label(m.int_ref(entry.from_))
     if entry.from_ in before.judgments:
         return (f"{_who(before, entry)} appealed from the final judgment ({source}): an ordinary appeal after the case "
                 "has ended, not a collateral-order appeal.", (d.FINAL_JUDGMENT_APPEAL,))
@@ -255,13 +255,13 @@ def _(entry: m.Appeal, before: Posture, after: Posture, texts: Texts) -> Said:
 
 @describe.register
 def _(entry: m.FrivolousCertification, before: Posture, after: Posture, texts: Texts) -> Said:
-    return (f"The district court certified the appeal at {ref_label(entry.appeal)} frivolous and may go on "
+    return (f"The district court certified the appeal at {ref_label(m.int_ref(entry.appeal))} frivolous and may go on "
             "(unsettled in the Fifth Circuit).", (d.FRIVOLOUS_CERTIFICATION,))
 
 
 @describe.register
 def _(entry: m.AppealRuling, before: Posture, after: Posture, texts: Texts) -> Said:
-    said = f"The court of appeals {entry.outcome} on the appeal at {ref_label(entry.appeal)}"
+    said = f"The court of appeals {entry.outcome} on the appeal at {ref_label(m.int_ref(entry.appeal))}"
     if entry.as_to:
         said += f" as to {_names(before, entry.as_to)}"
     granted = sorted(o for o in before.officials if o in before.in_case and o not in after.in_case)

@@ -7,6 +7,7 @@ import datetime as dt
 from qiflow import scenario as m
 from qiflow.engine.explain import Texts, describe
 from qiflow.engine.next_moves import next_moves
+from qiflow.engine.refs import resolved
 from qiflow.engine.report import EntryReport, OfficialStatus, Report, Standing, Violation
 from qiflow.engine.standing import Memo, qi_words, standing
 from qiflow.engine.step import Docket, Step, message
@@ -22,6 +23,7 @@ from qiflow.procedure.model import Procedure
 def audit(scenario: m.Scenario, *, file: str | None = None, law_as_of: dt.date | None = None,
           mode: str | None = None, procedure: Procedure = PROCEDURE, today: dt.date | None = None) -> Report:
     """Judge a scenario's docket entry by entry (LAW.md s.11) and report the result."""
+    scenario = resolved(scenario)
     given = law_as_of or scenario.law_as_of
     strict = (mode or scenario.mode) == "strict"
     case = Docket(scenario.parties, given or today or dt.date.today(), strict, procedure)

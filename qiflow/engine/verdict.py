@@ -6,6 +6,7 @@ import datetime as dt
 
 from pydantic import BaseModel, ConfigDict
 
+from qiflow.engine.refs import resolved
 from qiflow.engine.step import entry_ref, step
 from qiflow.law.codes import APPEALABLE_CODES
 from qiflow.law.posture import Posture
@@ -34,6 +35,7 @@ class Verdict(BaseModel):
 def verdict(scenario: Scenario, *, law_as_of: dt.date | None = None, mode: str | None = None) -> Verdict:
     """Judge ``scenario`` (LAW.md s.11) and keep only the verdict: the fold of ``step`` that ``audit`` makes,
     without the explanations, and holding only the current posture (memory flat in the docket's length)."""
+    scenario = resolved(scenario)
     given = law_as_of or scenario.law_as_of
     strict = (mode or scenario.mode) == "strict"
     day = given or dt.date.today()

@@ -293,6 +293,9 @@ def _yaml(text: str, name: str, loader: type, first_line: int = 1) -> Any:
         raise too_deep from None
 
 
+_REF_KEYS = ("motion", "to", "from", "from_", "appeal")
+
+
 def _validate(data: Any, name: str, first_line: int = 1) -> m.Scenario:
     """Validate loaded data; errors are located when ``data`` came from the line-tracking loader."""
     if not isinstance(data, dict):
@@ -311,7 +314,12 @@ def _validate(data: Any, name: str, first_line: int = 1) -> m.Scenario:
         field = _field(loc, data)
         if err["type"] in ("union_tag_invalid", "union_tag_not_found"):
             field += ".event"
-        raise ScenarioError(name, _line_of(data, loc), field, _expected(err)) from None
+        expected = _expected(err)
+        if loc[-1:] == ("int",) and (loc[-2] in _REF_KEYS or loc[:2] == ("expect", "refused")):  # m.EntryRef
+            got = err["input"]
+            got = "a list" if isinstance(got, list) else "a mapping" if isinstance(got, dict) else quote(got)
+            expected = f"an entry_number (a whole number) or an entry id (a string), got {got}"
+        raise ScenarioError(name, _line_of(data, loc), field, expected) from None
     except RecursionError:
         raise ScenarioError(name, None, "(file)", f"lists and mappings nested at most {MAX_DEPTH} deep "
                             "(qiflow.files.limits.MAX_DEPTH)") from None
@@ -484,11 +492,26 @@ def _check_references(scenario: m.Scenario, data: Any, name: str) -> None:
         if defendant and not next(p for p in scenario.parties if p.id == pid).is_defendant:
             fail(i, fld, f"a defendant; {quote(pid)} is not one")
 
-    def entry_ref(i: int, fld: str, num: int, kinds: tuple[str, ...]) -> None:
-        if num not in entries:
-            fail(i, fld, f"the entry_number of an earlier docket entry; there is no earlier entry {num}")
-        if kinds and entries[num].event not in kinds:
-            fail(i, fld, f"an earlier {' or '.join(kinds)} entry; entry {num} is a {entries[num].event}")
+    defined = {e.id: j for j, e in enumerate(scenario.docket) if e.id is not None}  # an id's last definition
+    named: dict[str, Any] = {}  # ids of the entries so far
+
+    def entry_ref(i: int, fld: str, ref: int | str, kinds: tuple[str, ...]) -> None:
+        if isinstance(ref, str):
+            if ref not in named:
+                if ref == scenario.docket[i].id:
+                    why = f"{quote(ref)} is this entry's own id"
+                elif ref in defined:
+                    why = f"{quote(ref)} is the id of a later entry (docket[{defined[ref]}])"
+                else:
+                    why = f"no entry has the id {quote(ref)}"
+                fail(i, fld, f"the entry_number (a number) or id (a string) of an earlier docket entry; {why}")
+            target, shown = named[ref], f"entry {quote(ref)}"
+        else:
+            if ref not in entries:
+                fail(i, fld, f"the entry_number of an earlier docket entry; there is no earlier entry {ref}")
+            target, shown = entries[ref], f"entry {ref}"
+        if kinds and target.event not in kinds:
+            fail(i, fld, f"an earlier {' or '.join(kinds)} entry; {shown} is a {target.event}")
 
     def request_id(i: int, fld: str, rid: str) -> None:
         if rid not in requests:
@@ -558,6 +581,19 @@ def _check_references(scenario: m.Scenario, data: Any, name: str) -> None:
             if e.entry_number in entries:
                 fail(i, "entry_number", f"a unique entry_number; {e.entry_number} is used twice")
             entries[e.entry_number] = e
+        if e.id is not None:
+            if not e.id.strip() or e.id.strip().isdigit():
+                fail(i, "id", f"a name for the entry, not blank and not a number (a docket number goes in "
+                              f"entry_number); got {quote(e.id)}")
+            if e.id in named:
+                fail(i, "id", f"an id unique in the docket; {quote(e.id)} is used twice")
+            named[e.id] = e
+    if scenario.expect is not None:
+        for j, ref in enumerate(scenario.expect.refused or ()):
+            if isinstance(ref, str) and ref not in named:
+                raise ScenarioError(name, _line_of(data, ("expect", "refused", j)), f"expect.refused[{j}]",
+                                    f"an entry_number (a number) or the id (a string) of a docket entry; no entry "
+                                    f"has the id {quote(ref)}")
     if scenario.expect is not None and scenario.expect.violations is not None:
         for j, code in enumerate(scenario.expect.violations):
             if code not in CODES:

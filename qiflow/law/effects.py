@@ -140,7 +140,7 @@ def _findings(posture: Posture, source: int, officials: tuple[str, ...] | frozen
 
 @_effect
 def _(entry: m.MotionToDismissRuling, posture: Posture, ref: int) -> Posture:
-    officials = posture.motion_officials(entry.motion)
+    officials = posture.motion_officials(m.int_ref(entry.motion))
     if not officials:
         return posture  # a ruling on a motion that does not assert QI (or was replaced) changes nothing
     ruled = frozenset(officials)
@@ -148,14 +148,14 @@ def _(entry: m.MotionToDismissRuling, posture: Posture, ref: int) -> Posture:
         pending = tuple(o for o in officials if (entry.motion, o) in posture.pending)
         posture = posture.evolve(
             deferred=posture.deferred | ({(entry.motion, o) for o in pending} if not entry.reply_ordered else set()),
-            rulings=posture.rulings + (Ruling(ref, "motion_to_dismiss_ruling", ruled, "deferred", entry.motion),))
+            rulings=posture.rulings + (Ruling(ref, "motion_to_dismiss_ruling", ruled, "deferred", m.int_ref(entry.motion)),))
         gate1 = frozenset(officials) if entry.pleadings_overcome_qi else frozenset()
         return _find(posture, ref, officials, entry, gate1)
     decided = {(entry.motion, o) for o in officials}
     changes: dict[str, object] = dict(
         pending=posture.pending - decided, deferred=posture.deferred - decided,
         decided=posture.decided | {(ref, o, entry.motion) for o in officials},
-        rulings=posture.rulings + (Ruling(ref, "motion_to_dismiss_ruling", ruled, entry.outcome, entry.motion,
+        rulings=posture.rulings + (Ruling(ref, "motion_to_dismiss_ruling", ruled, entry.outcome, m.int_ref(entry.motion),
                                           denies_qi=entry.outcome in ("denied", "granted_in_part")),))
     if entry.outcome == "converted":  # Rule 12(d): now a pending SJ motion asserting QI, deciding nothing
         changes["sj_pending"] = posture.sj_pending | {(o, ref) for o in officials}
@@ -229,7 +229,8 @@ def _(entry: m.DiscoveryOrder, posture: Posture, ref: int) -> Posture:
 # --- s.11 appeals -----------------------------------------------------------------------------------
 @_effect
 def _(entry: m.Appeal, posture: Posture, ref: int) -> Posture:
-    on_file = AppealOnFile(ref, entry.from_, frozenset(entry.filers), entry.from_ not in posture.judgments)
+    source = m.int_ref(entry.from_)
+    on_file = AppealOnFile(ref, source, frozenset(entry.filers), source not in posture.judgments)
     if on_file.interlocutory:
         return posture.evolve(appeals=posture.appeals + (on_file,))
     return posture.evolve(final_appeals=posture.final_appeals + (on_file,))

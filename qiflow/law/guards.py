@@ -210,12 +210,12 @@ def _deferral(entry: m.Entry, posture: Posture) -> bool:
     assert isinstance(entry, m.MotionToDismissRuling)
     if not entry.defers or entry.reply_ordered:
         return False
-    return bool(posture.motion_officials(entry.motion))
+    return bool(posture.motion_officials(m.int_ref(entry.motion)))
 
 
 def _deferred(entry: m.Entry) -> Details:
     assert isinstance(entry, m.MotionToDismissRuling)
-    return {"motion": ref_label(entry.motion)}
+    return {"motion": ref_label(m.int_ref(entry.motion))}
 
 
 def _decided_unless_a_fact_question(entry: m.Entry, posture: Posture, ref: int) -> Details | None:

@@ -15,7 +15,9 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 
 from qiflow import scenario as m
+from qiflow.engine.refs import ref_name, resolved
 from qiflow.engine.report import EntryReport, OfficialStanding, Report, Standing
+from qiflow.engine.step import entry_ref
 from qiflow.engine.words import date_label
 from qiflow.law.codes import CODES
 from qiflow.procedure.careful import PROCEDURE
@@ -98,6 +100,9 @@ class Facts:
     scenario: m.Scenario
     report: Report
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "scenario", resolved(self.scenario))  # references by id, as the engine's refs
+
     @property
     def names(self) -> dict[str, str]:
         return {p.id: p.name for p in self.scenario.parties}
@@ -120,9 +125,6 @@ class Facts:
             if label(e, i) == wanted:
                 return i, e
         return None
-
-    def by_number(self, number: int) -> tuple[int, m.Entry] | None:
-        return next(((i, e) for i, e in enumerate(self.scenario.docket, 1) if e.entry_number == number), None)
 
     def assertion(self, official: str, upto: int) -> str | None:
         """The label of the first entry, before ``upto``, where ``official`` asserted QI."""
@@ -199,7 +201,7 @@ def _pending_motion(f: Facts, pending: str, position: int) -> Link:
         facts.append(Link(f"{pending} is {who} motion to dismiss asserting qualified immunity, filed "
                           f"{f.row(i).date_label if f.row(i).date_label != 'date unknown' else '(date unknown)'}",
                           pending))
-        rulings = f.rulings_on(motion.entry_number, position) if motion.entry_number is not None else []
+        rulings = f.rulings_on(entry_ref(motion, i), position)
         if rulings:
             for j, ruling in rulings:
                 facts.append(Link(f"the ruling at {label(ruling, j)} {ruling.outcome.replace('_', ' ')} it, which "
@@ -224,7 +226,7 @@ def _qi102(f: Facts, position: int) -> list[Link]:
     assert isinstance(e, m.MotionToDismissRuling)
     here = f.row(position).label
     verb = "deferred" if e.outcome == "deferred" else f"{e.outcome.replace('_', ' ')}"
-    links = [Link(f"the ruling at {here} {verb} Dkt. {e.motion}, a motion to dismiss asserting qualified "
+    links = [Link(f"the ruling at {here} {verb} {ref_name(f.scenario.docket, e.motion)}, a motion to dismiss asserting qualified "
                   "immunity: it put the ruling off instead of deciding it", here, "LAW.md s.3",
                   "Backe, 691 F.3d at 648")]
     if f.report.carswell_rules:

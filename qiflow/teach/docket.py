@@ -10,6 +10,7 @@ import re
 from collections.abc import Sequence
 
 from qiflow import scenario as m
+from qiflow.engine.refs import entry_at, ref_name
 from qiflow.engine.words import date_label
 
 
@@ -56,8 +57,8 @@ def _names(parties: dict[str, m.Party], ids: list[str] | None, default: str) -> 
     return ", ".join(parties[i].name if i in parties else i for i in ids) or "no one"
 
 
-def _ref(docket: Sequence[m.Entry], number: int | None) -> str:
-    return f"Dkt. {number}" if number is not None else "an entry"
+def _ref(docket: Sequence[m.Entry], ref: int | str | None) -> str:
+    return ref_name(docket, ref) if ref is not None else "an entry"
 
 
 def facts(entry: m.Entry, scenario: m.Scenario, texts: dict[str, str] | None = None) -> list[str]:
@@ -119,5 +120,5 @@ def appeals_final_judgment(docket: Sequence[m.Entry], position: int) -> bool:
     entry = docket[position - 1]
     if not isinstance(entry, m.Appeal):
         return False
-    source = next((e for e in docket[: position - 1] if e.entry_number == entry.from_), None)
-    return isinstance(source, m.Judgment)
+    found = entry_at(docket[: position - 1], entry.from_)
+    return found is not None and isinstance(found[1], m.Judgment)

@@ -50,7 +50,8 @@ def _adapter() -> TypeAdapter[m.Event]:
     return TypeAdapter(m.Event)
 PREDICTED = ("discovery_order", "motion_to_dismiss_ruling", "discovery", "qi_ruling", "judgment")
 """The moves the class is asked about before the reveal: what a court may do, and discovery."""
-SKIP = {"event", "expect", "note", "review"}
+SKIP = {"event", "expect", "note", "review", "id"}
+"""Fields the stepper does not ask for (an entry ``id`` is for files; here entries are named by number)."""
 FIELD_WORDS = {
     "asserts_qi": "asserts QI", "pleadings_overcome_qi": "holds the pleadings overcome QI (gate 1)",
     "fact_questions": "fact questions (gate 2)", "authorized": "authorized requests (gate 3)",
@@ -301,6 +302,8 @@ def fill(event: str, ask: Callable[[str, list[str] | None], str | None], session
             data[key] = [x.strip() for x in reply.split(",") if x.strip()]
         elif annotation is int:
             data[key] = int("".join(ch for ch in reply if ch.isdigit()) or 0)
+        elif set(get_args(annotation)) - {type(None)} == {int, str}:  # m.EntryRef: a docket number, else an id
+            data[key] = int(reply) if reply.isdigit() else reply
         else:
             data[key] = reply
         _ = optional

@@ -19,6 +19,7 @@ from rich.table import Table
 from rich.text import Text
 
 from qiflow import scenario as m
+from qiflow.engine.refs import ref_name
 from qiflow.engine.report import EntryReport, NextMove, Report, Standing
 from qiflow.engine.words import date_label
 from qiflow.teach import docket as d
@@ -276,7 +277,7 @@ def _final_appeal(entry: EntryReport, scenario: m.Scenario | None) -> str | None
     assert isinstance(appeal, m.Appeal)
     names = {p.id: p.name for p in scenario.parties}
     who = ", ".join(names.get(x, x) for x in entry.by) or "A party"
-    return FINAL_APPEAL.format(who=who, source=f"Dkt. {appeal.from_}")
+    return FINAL_APPEAL.format(who=who, source=ref_name(scenario.docket, appeal.from_))
 
 
 def _reading(entry: EntryReport, report: Report, o: Options, scenario: m.Scenario | None = None) -> Text:

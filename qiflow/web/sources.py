@@ -1,11 +1,12 @@
 """Each source of a library case, marked by how it was known: read in the opinion, from a later court, or
-from a summary. The scenario format gives sources as free text, so the mark is read off the text."""
+from a summary. A structured source says so in its ``read``; for a plain-text one the mark is read off the text."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
+from qiflow import scenario as m
 from qiflow.law.authorities import reported_name
 
 OPINION = "read in the opinion"
@@ -38,6 +39,18 @@ def kind(text: str, case_name: str) -> str:
     return OPINION
 
 
-def sources(texts: list[str], case_name: str | None) -> list[Source]:
-    """The sources, marked when the scenario is a library case (``case_name`` its short name)."""
-    return [Source(" ".join(t.split()), kind(t, case_name) if case_name else "") for t in texts]
+READ = {"opinion": OPINION, "quoted": LATER, "summary": SUMMARY}
+"""A structured source's ``read``, in the words shown."""
+
+
+def text(source: m.Source) -> str:
+    """A structured source in one line: the cite, the pages read, what was taken from it."""
+    pages = f" (pages: {source.pages})" if source.pages else ""
+    return " ".join(f"{source.cite}{pages} -- {source.what}".split())
+
+
+def sources(given: list[str | m.Source], case_name: str | None) -> list[Source]:
+    """The sources, marked when the scenario is a library case (``case_name`` its short name) or says how
+    each was read."""
+    return [Source(text(t), READ[t.read]) if isinstance(t, m.Source) else
+            Source(" ".join(t.split()), kind(t, case_name) if case_name else "") for t in given]

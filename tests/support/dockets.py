@@ -7,12 +7,14 @@ event kind possible at any step, so dockets come out lawful, nearly lawful and p
 Every v2 field is exercised: joint ``by`` lists (a city with its officers), ``as_to`` on fact
 questions and appeal rulings, ``renders: qi_granted``, ``converted``, ``reserves_qi``,
 ``reply_ordered``, appeals from judgments, ``stayed``/``vacated`` discovery orders, renewed QI
-motions, unnumbered entries, ``against`` absent / [] / lists, both scopes, authorizations that
-address questions or not, ``law_as_of`` in all three eras and on the boundaries, both modes.
+motions, unnumbered entries, entry ``id``s (references by id as well as by number), ``against``
+absent / [] / lists, both scopes, authorizations that address questions or not, ``law_as_of`` in all
+three eras and on the boundaries, both modes.
 
 References are valid (``check_valid`` states the rules): ids refer to parties, earlier numbered
-entries of the right kind, requests made earlier in a discovery_motion, fact questions defined
-earlier or in the same entry; unnumbered entries are never referred to; dates never go backwards.
+entries of the right kind (by ``entry_number`` or by ``id``), requests made earlier in a discovery_motion,
+fact questions defined earlier or in the same entry; an unnumbered entry is referred to only by its id;
+dates never go backwards.
 """
 
 from __future__ import annotations
@@ -44,8 +46,8 @@ class _Walk:
         self.officials = officials  # ids of defendants of kind official (any capacity)
         self.others = others  # ids of other defendants (a municipality or entity)
         self.defendants = officials + others
-        self.numbered = []  # (entry_number, event)
-        self.motions = []  # entry numbers of motions to dismiss
+        self.numbered = []  # (reference, event): an entry_number, or an id (a string)
+        self.motions = []  # references to motions to dismiss
         self.unruled = []  # ... not yet ruled on
         self.appeals = []
         self.requests = []
@@ -299,18 +301,25 @@ def scenarios(draw, min_entries: int = 1, max_entries: int = 25):
             if pick < 0:
                 break
         e = _entry(draw, w, kind)
-        # Numbering: usually numbered, increasing with gaps; sometimes unknown (never referred to).
+        # Numbering: usually numbered, increasing with gaps; sometimes unknown. Some entries carry an id,
+        # and are then referred to by it (always, when unnumbered; half the time otherwise).
+        number = None
         if draw(st.integers(0, 6)):
             w.next_number += draw(st.integers(0, 3))
             number = w.next_number
             w.next_number += 1
             e = {"entry_number": number, **e}
-            w.numbered.append((number, kind))
+        name = f"e{i + 1}" if draw(st.integers(0, 3)) == 0 or (number is None and draw(st.booleans())) else None
+        if name is not None:
+            e["id"] = name
+        ref = name if name is not None and (number is None or draw(st.booleans())) else number
+        if ref is not None:
+            w.numbered.append((ref, kind))
             if kind == "motion_to_dismiss":
-                w.motions.append(number)
-                w.unruled.append(number)
+                w.motions.append(ref)
+                w.unruled.append(ref)
             elif kind == "appeal":
-                w.appeals.append(number)
+                w.appeals.append(ref)
         if draw(st.integers(0, 4)):
             w.date = (w.date or dt.date(2021, 1, 4)) + dt.timedelta(days=draw(st.integers(0, 40)))
             e["date_filed"] = w.date
@@ -334,7 +343,7 @@ _EVENT_FIELDS = {
     "frivolous_certification": {"appeal"}, "appeal_ruling": {"appeal", "outcome", "as_to", "renders"},
     "judgment": {"outcome", "defendants"}, "order": set(), "other": set(),
 }
-_COMMON = {"event", "entry_number", "date_filed", "description", "by", "note", "expect"}
+_COMMON = {"event", "entry_number", "id", "date_filed", "description", "by", "note", "expect"}
 _OUTCOMES = {
     "motion_to_dismiss_ruling": {"granted", "granted_in_part", "denied", "denied_without_prejudice", "deferred",
                                  "converted"},
@@ -413,3 +422,7 @@ def check_valid(d: dict) -> None:
             assert n not in numbers and (last_number is None or n > last_number)
             numbers[n] = kind
             last_number = n
+        name = e.get("id")
+        if name is not None:  # a string, unique, not all digits: never mistaken for an entry_number
+            assert isinstance(name, str) and name not in numbers and not name.isdigit()
+            numbers[name] = kind

@@ -165,7 +165,7 @@ class _Case:
             and p.get("capacity", "individual") in ("individual", "both")
         )
         self.docket = scenario.get("docket") or []
-        self.pos_of = {}  # entry_number -> 0-based position
+        self.pos_of = {}  # entry_number (an int) or entry id (a string) -> 0-based position
         self.applied = set()  # positions of entries that took effect (all but refused ones)
         self.asserted = set()  # officials who asserted QI
         self.current_mtd = {}  # official -> position of their latest QI motion to dismiss
@@ -674,9 +674,9 @@ class _Case:
                 if apply is not None:
                     apply()
                 self.applied.add(idx)
-            n = e.get("entry_number")
-            if n is not None:
-                self.pos_of[n] = idx
+            for name in (e.get("entry_number"), e.get("id")):  # 'an int (an entry_number) or a string (an id)'
+                if name is not None:
+                    self.pos_of[name] = idx
             per_entry.append(sorted(codes))
             everything |= codes
         return Verdict(per_entry, refused, self.discovery_authorized(), self.appealable, sorted(everything))

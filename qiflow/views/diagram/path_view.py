@@ -85,6 +85,9 @@ def case_graph(scenario: m.Scenario, report: Report, procedure: Procedure = PROC
         crossed = {g.code.code for g in BARS.get(e.phase_before, ())} & set(e.codes)
         if not e.accepted or (crossed and e.phase == e.phase_before):
             graph.add(Node(barred_id(e.phase_before), "barred", (Text("barred"),), cluster=PHASE[e.phase_before].cluster))
+            # the step replaces the faded bar between the same nodes: two flat edges, one labelled, break dot
+            graph.edges = [x for x in graph.edges
+                           if x.kind == "path" or (x.tail, x.head) != (e.phase_before, barred_id(e.phase_before))]
             graph.connect(e.phase_before, barred_id(e.phase_before), "path", step, color=style.BARRED,
                           fontcolor=style.BARRED, style="solid" if e.accepted else "dashed")
         elif e.phase == e.phase_before:

@@ -14,8 +14,10 @@ import re
 from dataclasses import dataclass, field
 
 from qiflow import scenario as m
+from qiflow.engine.refs import entry_at, resolved
 from qiflow.engine.report import EntryReport, Report
 from qiflow.law.codes import CODES
+from qiflow.law.posture import ref_label
 from qiflow.procedure.careful import PROCEDURE, Procedure
 from qiflow.views.diagram import canvas, style
 from qiflow.views.diagram.escape import clean, html, shorten
@@ -52,9 +54,9 @@ def day(date: dt.date | None) -> str:
 
 
 def docket_tag(entry: EntryReport) -> str:
-    """``Dkt. 37 · Feb. 9, 2023``; an entry without a docket number is "unnumbered", never "Dkt."; the date
-    in the engine's words when the report gives them."""
-    number = f"Dkt. {entry.entry_number}" if entry.entry_number is not None else "unnumbered"
+    """``Dkt. 37 · Feb. 9, 2023``; an entry without a docket number is "Entry N" (its place), never "Dkt."; the
+    date in the engine's words when the report gives them."""
+    number = f"Dkt. {entry.entry_number}" if entry.entry_number is not None else f"Entry {entry.position}"
     return f"{number} · {getattr(entry, 'date_label', None) or day(entry.date_filed)}"
 
 
@@ -181,7 +183,7 @@ def phrase(entry: m.Entry, procedure: Procedure = PROCEDURE) -> str:
         general = "general " if getattr(entry, "scope", "limited") == "general" else ""
         return f"{general}{label}: {_words(entry.outcome)}"  # type: ignore[attr-defined]
     if kind == "appeal":
-        return f"notice of appeal from Dkt. {entry.from_}"  # type: ignore[attr-defined]
+        return f"notice of appeal from {ref_label(entry.from_)}"  # type: ignore[attr-defined]
     if kind in ("appeal_ruling", "judgment"):
         rendered = " and rendered" if getattr(entry, "renders", None) else ""
         return f"{label}: {_words(entry.outcome)}{rendered}"  # type: ignore[attr-defined]
@@ -214,7 +216,8 @@ def gates(scenario: m.Scenario, report_entry: EntryReport) -> list[Line]:
     codes = set(report_entry.codes)
     if isinstance(entry, m.MotionToDismissRuling):
         decides = entry.outcome == "denied" and not getattr(entry, "reserves_qi", False)
-        qi_motion = any(getattr(e, "asserts_qi", False) and e.entry_number == entry.motion for e in scenario.docket)
+        motion = entry_at(scenario.docket, entry.motion)
+        qi_motion = motion is not None and getattr(motion[1], "asserts_qi", False)
         return [Line(f"Gate 1 {OK}")] if decides and qi_motion else []
     if not isinstance(entry, m.DiscoveryOrder) or entry.outcome not in ("granted", "granted_in_part"):
         return []
@@ -288,6 +291,7 @@ def _collapsed(run: list[tuple[m.Entry, EntryReport]], lane_of: dict[str, int]) 
 
 def cards(scenario: m.Scenario, report: Report, procedure: Procedure = PROCEDURE) -> tuple[list[Card], int]:
     """Every box in docket order, runs of entries with no QI effect collapsed; and how many were."""
+    scenario = resolved(scenario)
     _, lane_of = _lanes(scenario)
     out: list[Card] = []
     run: list[tuple[m.Entry, EntryReport]] = []
