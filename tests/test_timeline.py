@@ -140,7 +140,7 @@ def test_a_counterexample_is_drawn_from_the_complaint_with_what_it_proves() -> N
     tl = counterexample_timeline("qi_motion_ruled_first")
     first = tl.pages[0].cards[0]
     assert "complaint" in text_of(first)
-    assert "LAW.md s.9" in tl.caption and "forbids" in tl.caption and "_" not in tl.title
+    assert "docs/law.md s.9" in tl.caption and "forbids" in tl.caption and "_" not in tl.title
 
 
 HOSTILE = ["<script>alert(1)</script>", "</svg>", 'Q"uote\'s', "&amp;", "\u200fRTL\u200e mark", "]]><!--"]

@@ -44,7 +44,7 @@ def _counterexample(found: Exploration) -> list[str]:
 
 @click.command()
 @click.option("--law", "variant", type=click.Choice(sorted(PROCEDURES)), default="v2", show_default=True,
-              help="The law to verify: v2 (LAW.md version 2) or v1 (as first written, with its gap).")
+              help="The law to verify: v2 (the law as written, docs/law.md) or v1 (as first written, with its gap).")
 @click.option("--without", "guard", metavar="GUARD", help="Remove one guard and look for what it was stopping.")
 @click.option("--list-guards", is_flag=True, help="List the guards --without accepts, and the cautions.")
 @click.option("--counterexample", "out", type=click.Path(dir_okay=False, path_type=Path),

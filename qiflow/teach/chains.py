@@ -174,7 +174,7 @@ def _undecided(f: Facts, o: OfficialStanding, position: int) -> Link:
     asserted = f.assertion(o.id, position)
     where = f" at {asserted}" if asserted else ""
     return Link(f"{o.name}'s qualified immunity was asserted{where} and not yet decided, so discovery against "
-                "them is stayed", asserted, "LAW.md s.2", "Harlow, 457 U.S. at 818")
+                "them is stayed", asserted, "docs/law.md s.2", "Harlow, 457 U.S. at 818")
 
 
 def _reached(f: Facts, position: int) -> list[OfficialStanding]:
@@ -209,7 +209,7 @@ def _pending_motion(f: Facts, pending: str, position: int) -> Link:
                                   "QI102", "Carswell, 54 F.4th at 311"))
         else:
             facts.append(Link("no ruling had decided it", pending))
-    return Link(f"the QI motion to dismiss at {pending} was still pending", pending, "LAW.md s.3",
+    return Link(f"the QI motion to dismiss at {pending} was still pending", pending, "docs/law.md s.3",
                 "Carswell, 54 F.4th at 311-12", tuple(facts))
 
 
@@ -217,7 +217,7 @@ def _qi101(f: Facts, position: int) -> list[Link]:
     pending = sorted({p for o in f.officials_before(position) for p in o.qi_motion_pending})
     links = [_pending_motion(f, p, position) for p in pending]
     links.append(Link(f"the Carswell rules apply: this docket is judged by the law as of {f.law_day}, on or "
-                      "after June 17, 2022", None, "LAW.md s.3", "Carswell, 54 F.4th at 311-12"))
+                      "after June 17, 2022", None, "docs/law.md s.3", "Carswell, 54 F.4th at 311-12"))
     return links
 
 
@@ -227,14 +227,14 @@ def _qi102(f: Facts, position: int) -> list[Link]:
     here = f.row(position).label
     verb = "deferred" if e.outcome == "deferred" else f"{e.outcome.replace('_', ' ')}"
     links = [Link(f"the ruling at {here} {verb} {ref_name(f.scenario.docket, e.motion)}, a motion to dismiss asserting qualified "
-                  "immunity: it put the ruling off instead of deciding it", here, "LAW.md s.3",
+                  "immunity: it put the ruling off instead of deciding it", here, "docs/law.md s.3",
                   "Backe, 691 F.3d at 648")]
     if f.report.carswell_rules:
         links.append(Link(f"judged by the law as of {f.law_day}, the Carswell rules apply: a court may not "
-                          "defer a QI motion to dismiss at all", None, "LAW.md s.3", "Carswell, 54 F.4th at 311"))
+                          "defer a QI motion to dismiss at all", None, "docs/law.md s.3", "Carswell, 54 F.4th at 311"))
     elif f.report.law_as_of is not None and f.report.law_as_of < WICKS:
         links.append(Link("before Wicks (Jan. 6, 1995) a court could defer only if it identified a question of "
-                          "fact it had to resolve first; this ruling identifies none", here, "LAW.md s.11",
+                          "fact it had to resolve first; this ruling identifies none", here, "docs/law.md s.11",
                           "Lion Boulos, 834 F.2d at 507-08"))
     else:
         missing = []
@@ -245,7 +245,7 @@ def _qi102(f: Facts, position: int) -> list[Link]:
         said = " nor ".join(missing) if missing else "says why"
         links.append(Link("before Carswell a court could defer only after the gate-1 holding and with a question "
                           f"of fact identified; this ruling {'neither ' if len(missing) == 2 else 'never '}{said}",
-                          here, "LAW.md s.3", "Backe, 691 F.3d at 648"))
+                          here, "docs/law.md s.3", "Backe, 691 F.3d at 648"))
     return links
 
 
@@ -285,10 +285,10 @@ def _orders_in_force(f: Facts, position: int) -> Link:
     standing = f.before(position)
     orders = list(standing.orders_in_force) if standing else []
     if not orders:
-        return Link("no discovery order was in force", None, "LAW.md s.11")
+        return Link("no discovery order was in force", None, "docs/law.md s.11")
     said = "; ".join(f"{o.label} ({o.scope}) authorizing " + ("; ".join(quoted(t, 60) for t in o.authorized)
                                                              or "no request") for o in orders)
-    return Link(f"the orders in force were {said}", orders[0].label, "LAW.md s.11")
+    return Link(f"the orders in force were {said}", orders[0].label, "docs/law.md s.11")
 
 
 def _qi301(f: Facts, position: int) -> list[Link]:
@@ -323,7 +323,7 @@ def _qi401(f: Facts, position: int) -> list[Link]:
         for appeal in o.appeal_pending:
             out.append(Link(f"{o.name}'s collateral-order appeal at {appeal} was pending (not decided, not "
                             "certified frivolous), which divests the district court of the matters appealed",
-                            appeal, "LAW.md s.7", "Griggs, 459 U.S. at 58"))
+                            appeal, "docs/law.md s.7", "Griggs, 459 U.S. at 58"))
     return out
 
 
@@ -348,7 +348,7 @@ def _late(which: str) -> Callable[[Facts, int], list[Link]]:
             if isinstance(order, m.ConferenceOrder):
                 due = order.confer_by if which == "conference" else order.report_by
                 return [Link(f"the order at {label(order, i)} set {date_label(due)} for the {which}", label(order, i),
-                             "LAW.md s.6", "N.D. Tex. practice"),
+                             "docs/law.md s.6", "N.D. Tex. practice"),
                         Link(f"the {which} is dated {date_label(e.date_filed)}", f.row(position).label)]
         return []
     return links
@@ -369,11 +369,11 @@ def _lawful_order(f: Facts, position: int) -> list[Link]:
     undecided = _reached(f, position)
     if not e.grants:
         return [Link(f"{here} grants no discovery; denying QI discovery is reviewed only after final judgment",
-                     here, "LAW.md s.7", "Hutcheson, 994 F.3d at 481-82")]
+                     here, "docs/law.md s.7", "Hutcheson, 994 F.3d at 481-82")]
     if not undecided:
-        return [Link(f"{here} reaches no official whose qualified immunity is undecided", here, "LAW.md s.11")]
+        return [Link(f"{here} reaches no official whose qualified immunity is undecided", here, "docs/law.md s.11")]
     links = [Link("no QI motion to dismiss was pending" if f.report.carswell_rules else
-                  "the Carswell rules do not apply on the day this docket is judged", None, "LAW.md s.3",
+                  "the Carswell rules do not apply on the day this docket is judged", None, "docs/law.md s.3",
                   "Carswell, 54 F.4th at 311-12")]
     questions = f.questions(position)
     questions.update({q.id: (q.text or q.id, here) for q in e.fact_questions})
@@ -451,18 +451,18 @@ def case_chain(scenario: m.Scenario, report: Report) -> Chain:
         else:
             why = (f"the last discovery order, {last.label}, is not immediately appealable: it raised none of the "
                    "departures that make an order avoidable or overly broad")
-        links.append(Link(why, last.label, "LAW.md s.7", first_cite(report.appealable_authorities)))
+        links.append(Link(why, last.label, "docs/law.md s.7", first_cite(report.appealable_authorities)))
     standing = report.entries[-1].standing if report.entries else None
     if standing is not None:
         for o in standing.officials:
-            links.append(Link(f"{o.name}: QI {o.qi}", None, "LAW.md s.8"))
+            links.append(Link(f"{o.name}: QI {o.qi}", None, "docs/law.md s.8"))
         if report.discovery_authorized:
             said = "; ".join(f"{o.label} authorizes " + ("; ".join(quoted(t, 60) for t in o.authorized) or
                                                          "all discovery") for o in standing.orders_in_force)
-            links.append(Link(f"discovery against an official is authorized now: {said}", None, "LAW.md s.11"))
+            links.append(Link(f"discovery against an official is authorized now: {said}", None, "docs/law.md s.11"))
         else:
             links.append(Link("no discovery against an official is authorized now: no order in force covers an "
-                              "official still in the case", None, "LAW.md s.11"))
+                              "official still in the case", None, "docs/law.md s.11"))
     lawful = not any(v.severity == "error" for v in report.violations)
     verdict = "no departure from the careful procedure" if not report.violations else \
         "departures: " + ", ".join(report.codes)

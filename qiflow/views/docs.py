@@ -115,8 +115,8 @@ def cases_page(root: Path) -> str:
 
 def rules_page() -> str:
     lines = ["# Violation codes", "", GENERATED.strip(), "",
-             "Stable codes (LAW.md section 10). `qiflow rule CODE` prints the same.", "",
-             "| Code | Name | Severity | LAW.md | Rule |", "|---|---|---|---|---|"]
+             "Stable codes ([the law](law.md), s.10). `qiflow rule CODE` prints the same.", "",
+             "| Code | Name | Severity | Section of the law | Rule |", "|---|---|---|---|---|"]
     for c in CODES.values():
         sev = c.severity.value + ("" if c.settled else " (unsettled)")
         lines.append(f"| {c.code} | {c.name} | {sev} | {c.section} | {_cell(c.rule)} |")

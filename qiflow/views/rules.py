@@ -19,7 +19,7 @@ def describe_rule(code: Code) -> str:
         f"{code.code} ({code.name})",
         "",
         f"Severity: {code.severity.value}{'' if code.settled else ' (unsettled law)'}",
-        f"LAW.md section: {code.section}",
+        f"Section of the law (docs/law.md): {code.section}",
         f"Checked by: {'; '.join(guards_for(code))}",
         "",
         code.rule,

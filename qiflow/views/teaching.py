@@ -155,8 +155,8 @@ def _first_screens(root: Path) -> list[str]:
     for hide in (False, True):
         for width in (80, 120):
             flag = ["--hide-verdicts"] if hide else []
-            ran = _cli(["run", str(root / RUSANOWSKY), *flag], f"COLUMNS={width} qiflow run {RUSANOWSKY}"
-                       + (" --hide-verdicts" if hide else ""), columns=width)
+            ran = _cli(["run", RUSANOWSKY, *flag], f"COLUMNS={width} qiflow run {RUSANOWSKY}"
+                       + (" --hide-verdicts" if hide else ""), columns=width, cwd=root)
             total = len(ran.output.rstrip("\n").split("\n"))
             n = 3 + hide
             lines += [f"## {n}. `qiflow run{' --hide-verdicts' if hide else ''}` on Rusanowsky at {width} columns "
@@ -166,9 +166,8 @@ def _first_screens(root: Path) -> list[str]:
 
 
 def _zapata(root: Path) -> list[str]:
-    z = str(root / ZAPATA)
-    play = _cli(["play", z], f"qiflow play {ZAPATA} < {ZAPATA_SCRIPT}",
-                stdin=(root / ZAPATA_SCRIPT).read_text(), columns=PLAY_COLUMNS)
+    play = _cli(["play", ZAPATA], f"qiflow play {ZAPATA} < {ZAPATA_SCRIPT}",
+                stdin=(root / ZAPATA_SCRIPT).read_text(), columns=PLAY_COLUMNS, cwd=root)
     lines = ["## 2. Stepping through a case with predictions: Zapata", "",
              f"Over plain stdin, from the prepared script `{ZAPATA_SCRIPT}` (at {PLAY_COLUMNS} columns): "
              "`next` asks the class to predict, then reveals with the because-chain.", ""]
@@ -177,13 +176,15 @@ def _zapata(root: Path) -> list[str]:
 
 
 def _explain_quiz(root: Path) -> list[str]:
-    z = str(root / ZAPATA)
     explain = [
-        _cli(["explain", z, *args], f"qiflow explain {ZAPATA}{' ' if args else ''}{shown}", columns=PLAY_COLUMNS)
-        for args, shown in (([], ""), (["--entry", "20"], "--entry 20"), (["--entry", "Entry 4"], "--entry 'Entry 4'"),
+        _cli(["explain", ZAPATA, *args], f"qiflow explain {ZAPATA}{' ' if args else ''}{shown}", columns=PLAY_COLUMNS,
+             cwd=root)
+        for args, shown in (([], ""), (["--entry", "Entry 5"], "--entry 'Entry 5'"),
+                            (["--entry", "Entry 4"], "--entry 'Entry 4'"),
                             (["--entry", "Entry 3", "--why-not", "discovery_order"],
                              "--entry 'Entry 3' --why-not discovery_order"))]
-    quiz = _cli(["quiz", z], f"printf 'A\\nDE\\n' | qiflow quiz {ZAPATA}", stdin="A\nDE\n", columns=PLAY_COLUMNS)
+    quiz = _cli(["quiz", ZAPATA], f"printf 'A\\nDE\\n' | qiflow quiz {ZAPATA}", stdin="A\nDE\n", columns=PLAY_COLUMNS,
+                cwd=root)
     return (["## 5. `qiflow explain` on Zapata", ""] + _fence(*explain)
             + ["## 6. `qiflow quiz` on Zapata (the class answers A, then DE)", ""] + _fence(quiz))
 
@@ -207,7 +208,7 @@ def _paths() -> list[str]:
     lines = ["## 8. `qiflow paths` in the three eras", "",
              "From the procedure's definition and the engine's own step: the shortest lawful docket to each phase "
              "and every simple path (no phase twice) to lawful limited QI discovery, judged by the law of one day "
-             "in each era of LAW.md s.11. `qiflow paths --export DIR` writes each as a scenario that "
+             "in each era of the law (docs/law.md s.11). `qiflow paths --export DIR` writes each as a scenario that "
              "`qiflow check DIR` passes.", "",
              "| era | the law as of | phases reached | simple paths to limited discovery | "
              + " | ".join(f"not lawful {era_words(e)}" for e in ERAS) + " |",

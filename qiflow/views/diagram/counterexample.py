@@ -44,5 +44,5 @@ def counterexample_timeline(guard: str) -> Timeline:
     found = from_the_complaint(result.counterexample).model_copy(
         update={"title": f"Counterexample: the procedure without rule {rule.code.code}"})
     caption = (f"Drop the rule \u201c{rule.question}\u201d and this docket, from the complaint, reaches what "
-               f"LAW.md s.{result.invariant.section} forbids: {result.invariant.paraphrase}")
+               f"docs/law.md s.{result.invariant.section} forbids: {result.invariant.paraphrase}")
     return timeline(found, audit(found, procedure=PROCEDURE), caption=caption)
