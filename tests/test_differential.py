@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, find, given, settings
+from hypothesis import HealthCheck, Phase, find, given, settings
 
 from tests.support.dockets import check_valid, scenarios
 from tests.support.oracle import Verdict, judge
@@ -89,6 +89,7 @@ def test_the_generator_refers_to_unnumbered_entries_by_id(field):
         unnumbered = {e["id"] for e in d["docket"] if "id" in e and "entry_number" not in e}
         return any(e.get(field) in unnumbered for e in d["docket"])
 
-    d = find(scenarios(), by_id_to_unnumbered, settings=settings(max_examples=2000, database=None))
+    # the first docket found, not a shrunk one: shrinking a docket while keeping the property costs minutes
+    d = find(scenarios(), by_id_to_unnumbered, settings=settings(max_examples=2000, database=None, phases=[Phase.generate]))
     check_valid(d)
     assert_agree(d, engine_verdict(d), judge(d))
