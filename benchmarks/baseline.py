@@ -18,13 +18,17 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 RELEASE = "770e941"
 """The first release: the flat package and the law as first written (LAW.md version 1)."""
-REORGANISED = "4e2aed9"
-"""The end of issue 8's reorganisation (a folder per layer, the CLI a package, the public face), before the
-law grew: the same law as the release, so the two compare like with like."""
+REORGANISED = "172f56f"
+"""The end of issue 8's reorganisation (a folder per layer, the CLI a package, the public face, one pure step
+for the engine and the explorer), before the law grew: the same law as the release, so the two compare like
+with like."""
 
 IMPORTS = """
 try:  # the layout from the reorganisation on
-    from qiflow.engine.case import Case
+    try:
+        from qiflow.engine.step import Docket as Case  # one pure step
+    except ImportError:
+        from qiflow.engine.case import Case
     from qiflow.engine.run import audit
     from qiflow.files.load import load
     from qiflow.law.invariants import SAFETY, TAKEN_WHILE_GATES_HOLD

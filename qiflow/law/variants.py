@@ -35,6 +35,6 @@ V1_DISCOVERY: tuple[Guard, ...] = (g.no_discovery_during_appeal, stay_of_discove
 """Version 1's rules on ``discovery``: no QI101, and the old "covers"."""
 
 VARIANTS: dict[str, str] = {
-    "v2": "version 2, the law qiflow judges by (docs/law.md)",
+    "v2": "version 2, the law qiflow judges by, as docs/law.md states it",
     "v1": "version 1, as first written: orders in force outlive the posture that justified them",
 }
