@@ -15,16 +15,8 @@ def qiflow(*args: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_shortest_paths_reach_every_phase_before_judgment() -> None:
-    from qiflow.teach.exercises import pack  # noqa: F401
-    from qiflow.teach.paths import (  # noqa: F401
-        ERAS,
-        exports,
-        only_in,
-        shortest,
-        simple_paths,
-        step_label,
-    )
-    from qiflow.views.generated import stale  # noqa: F401
+    from qiflow.teach.paths import shortest
+
     short = shortest("after-carswell")
     assert {"qi_stay", "qi_motion_pending", "limited_discovery", "joint_report_filed", "closed"} <= set(short)
     assert [e.event for e in short["limited_discovery"].entries] == [
@@ -65,16 +57,8 @@ def test_each_era_opens_and_closes_its_own_paths() -> None:
 
 
 def test_exported_paths_replay_clean(tmp_path) -> None:
-    from qiflow.teach.exercises import pack  # noqa: F401
-    from qiflow.teach.paths import (  # noqa: F401
-        ERAS,
-        exports,
-        only_in,
-        shortest,
-        simple_paths,
-        step_label,
-    )
-    from qiflow.views.generated import stale  # noqa: F401
+    from qiflow.teach.paths import ERAS, exports
+
     for era in ERAS:
         for name, text in exports(era, 3).items():
             (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
@@ -92,15 +76,8 @@ def test_exported_paths_replay_clean(tmp_path) -> None:
 
 def test_the_exercise_pack_is_fresh_and_its_keys_check() -> None:
     from qiflow.teach.exercises import pack
-    from qiflow.teach.paths import (  # noqa: F401
-        ERAS,
-        exports,
-        only_in,
-        shortest,
-        simple_paths,
-        step_label,
-    )
     from qiflow.views.generated import stale
+
     directory = ROOT / "docs" / "exercises"
     assert stale(directory, pack()) == [], "run qiflow exercises --write"
     done = qiflow("check", str(directory / "01-key.yaml"), str(directory / "03-key.yaml"))

@@ -40,7 +40,7 @@ from qiflow.teach.quiz import (
     render_feedback,
     render_question,
 )
-from qiflow.teach.words import readable
+from qiflow.teach.words import official_words, order_words, readable
 from qiflow.views import text as view
 
 
@@ -133,20 +133,8 @@ class Session:
             return "Nothing filed yet. " + ", ".join(p.name for p in self.parties) + "."
         s = report.entries[-1].standing
         lines = [f"After {report.entries[-1].label}: {s.phase_label}."]
-        for o in s.officials:
-            bits = [f"QI {o.qi}"]
-            if o.qi != "not asserted" and o.in_case:
-                bits.append(f"burden on the {o.burden}")
-            bits.append("gate 1 held" if o.gate1 else "gate 1 not held")
-            bits.append("fact questions: " + ("; ".join(f"\u201c{q}\u201d" for q in o.fact_questions) or "none"))
-            if o.qi_motion_pending:
-                bits.append("QI motion to dismiss pending: " + ", ".join(o.qi_motion_pending))
-            if o.appeal_pending:
-                bits.append("appeal pending: " + ", ".join(o.appeal_pending))
-            lines.append(f"  {o.name}: " + "; ".join(bits) + ".")
-        for order in s.orders_in_force:
-            lines.append(f"  In force: {order.label} ({order.scope}), authorizing "
-                         + ("; ".join(f"\u201c{t}\u201d" for t in order.authorized) or "no request") + ".")
+        lines += ["  " + official_words(o) for o in s.officials]
+        lines += ["  " + order_words(order) for order in s.orders_in_force]
         lines.append(f"  Departures so far: {', '.join(report.codes) or 'none'}. Mode: {report.mode}.")
         return "\n".join(lines)
 

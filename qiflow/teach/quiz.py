@@ -14,7 +14,7 @@ from qiflow.law.codes import CODES
 from qiflow.procedure.careful import PROCEDURE
 from qiflow.teach import docket as d
 from qiflow.teach.chains import Chain, entry_chain, render_chain
-from qiflow.teach.words import quoted, readable, reason, violations_at
+from qiflow.teach.words import official_words, order_words, quoted, readable, reason, violations_at
 
 LAWFUL = "A"
 
@@ -87,18 +87,8 @@ def question_at(scenario: m.Scenario, report: Report, position: int, number: int
     before = report.entries[position - 2].standing if position > 1 else None
     if before is not None:
         context.append(f"Before it the case stands at: {before.phase_label}.")
-        for o in before.officials:
-            bits = [f"QI {o.qi}", "gate 1 held" if o.gate1 else "gate 1 not held"]
-            if o.fact_questions:
-                bits.append("fact questions: " + "; ".join(quoted(q, 60) for q in o.fact_questions))
-            if o.qi_motion_pending:
-                bits.append("QI motion pending: " + ", ".join(o.qi_motion_pending))
-            if o.appeal_pending:
-                bits.append("appeal pending: " + ", ".join(o.appeal_pending))
-            context.append(f"{o.name}: " + "; ".join(bits) + ".")
-        for order in before.orders_in_force:
-            context.append(f"In force: {order.label} ({order.scope}), authorizing "
-                           + ("; ".join(quoted(t, 60) for t in order.authorized) or "no request") + ".")
+        context += [official_words(o, 60) for o in before.officials]
+        context += [order_words(order, 60) for order in before.orders_in_force]
     head = f"{row.label} ({row.date_label}): {row.event_label}"
     if row.description:
         head += " " + quoted(row.description, 160)

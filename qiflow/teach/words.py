@@ -10,7 +10,7 @@ import re
 import unicodedata
 from collections.abc import Mapping
 
-from qiflow.engine.report import EntryReport, Report, Violation
+from qiflow.engine.report import EntryReport, OfficialStanding, OrderStanding, Report, Violation
 from qiflow.engine.words import date_label
 
 _CITE = re.compile(
@@ -64,6 +64,26 @@ def quoted(text: str, limit: int | None = None) -> str:
         cut = text[:limit].rsplit(" ", 1)[0].rstrip(",;:")
         text = cut + "..."
     return f"\u201c{text}\u201d"
+
+
+def official_words(o: OfficialStanding, limit: int | None = None) -> str:
+    """Where one official stands, in a sentence: QI, the burden, the gates found, what is pending."""
+    bits = [f"QI {o.qi}"]
+    if o.qi != "not asserted" and o.in_case:
+        bits.append(f"burden on the {o.burden}")
+    bits.append("gate 1 held" if o.gate1 else "gate 1 not held")
+    bits.append("fact questions: " + ("; ".join(quoted(q, limit) for q in o.fact_questions) or "none"))
+    if o.qi_motion_pending:
+        bits.append("QI motion to dismiss pending: " + ", ".join(o.qi_motion_pending))
+    if o.appeal_pending:
+        bits.append("appeal pending: " + ", ".join(o.appeal_pending))
+    return f"{o.name}: " + "; ".join(bits) + "."
+
+
+def order_words(order: OrderStanding, limit: int | None = None) -> str:
+    """A discovery order in force, in a sentence: its scope and the requests it authorizes."""
+    return (f"In force: {order.label} ({order.scope}), authorizing "
+            + ("; ".join(quoted(t, limit) for t in order.authorized) or "no request") + ".")
 
 
 def texts_for_ids(sentence: str, texts: Mapping[str, str], limit: int | None = 60) -> str:
