@@ -90,7 +90,7 @@ def rusanowsky_entry(position: int):
 
 def test_gates_are_marked_where_an_order_found_them_and_flagged_where_it_skipped_them() -> None:
     rusanowsky = [text_of(c) for page in drawn(load(CASES[0])).pages for c in page.cards]
-    assert any("Dkt. 39" in t and "Gate 1 ✓" in t and "Gate 2 ✓" in t and "Gate 3: r1 ✓ r2 ✗" in t
+    assert any("Dkt. 39" in t and "Gate 1 ✓" in t and "Gate 2 ✓" in t and "Gate 3: requests 1 ✓ 2 ✗" in t
                for t in rusanowsky)
     assert not any("⚑" in t for t in rusanowsky)
     zapata = [text_of(c) for page in drawn(load(CASES[2])).pages for c in page.cards]

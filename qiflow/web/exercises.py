@@ -15,6 +15,7 @@ from qiflow.engine.report import Report
 from qiflow.law.codes import CODES
 from qiflow.teach import quiz
 from qiflow.teach.chains import Chain
+from qiflow.teach.words import readable
 from qiflow.web.cites import code_name
 
 LAWFUL = "lawful"
@@ -64,7 +65,7 @@ def spot_the_departure(qid: str, title: str, report: Report, href: str = "") -> 
     """"Which departure, if any?", answered by the engine's verdict on the whole docket (one pick)."""
     labels = {e.position: e.label for e in report.entries}
     if report.violations:
-        said = "The engine finds " + "; ".join(f"{v.code} at {labels[v.position]}: {v.message}"
+        said = "The engine finds " + "; ".join(f"{v.code} at {labels[v.position]}: {readable(v.message, report)}"
                                                for v in report.violations)
     else:
         said = "The engine finds no departure: every entry keeps the careful procedure."

@@ -12,6 +12,7 @@ from qiflow import scenario as m
 from qiflow.engine.report import EntryReport, OfficialStanding, Report, Standing
 from qiflow.law.codes import CODES
 from qiflow.teach.chains import Chain, case_chain, entry_chain
+from qiflow.teach.words import readable
 from qiflow.views.docs import CaseVerdict
 from qiflow.web.cites import code_name, short_cite
 from qiflow.web.pictures import (
@@ -196,7 +197,7 @@ def _entry(e: EntryReport, names: dict[str, str], scenario: m.Scenario, report: 
     chain = entry_chain(scenario, report, e.position) if e.codes or e.event in CHAINED else None
     return EntryView(
         anchor(e.position), e.position, e.label, e.date_label, e.event_label, [names.get(b, b) for b in e.by],
-        e.description or "", e.explanation, e.accepted, _codes(e.codes), cites(e.authorities), _standing(e.standing),
+        e.description or "", readable(e.explanation, report), e.accepted, _codes(e.codes), cites(e.authorities), _standing(e.standing),
         chain,
     )
 
@@ -235,7 +236,7 @@ def case_page(scenario: m.Scenario, report: Report, *, path: Path | None = None,
     by_position = {e.position: e for e in report.entries}
     departures = [
         Departure(v.code, code_name(v.name), v.severity, by_position[v.position].label, anchor(v.position),
-                  v.message, cites(v.authorities), v.settled, v.refused)
+                  readable(v.message, report), cites(v.authorities), v.settled, v.refused)
         for v in report.violations
     ]
     return CasePage(

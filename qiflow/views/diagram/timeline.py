@@ -206,10 +206,17 @@ def _identified(scenario: m.Scenario, position: int) -> set[str]:
     return {q.id for e in scenario.docket[:position] for q in getattr(e, "fact_questions", [])}
 
 
+def _request_numbers(scenario: m.Scenario) -> dict[str, str]:
+    """Each request by its place among the requests the docket makes (1, 2, ...), not by its file id."""
+    made = dict.fromkeys(r.id for e in scenario.docket if isinstance(e, m.DiscoveryMotion) for r in e.requests)
+    return {rid: str(i) for i, rid in enumerate(made, 1)}
+
+
 def gates(scenario: m.Scenario, report_entry: EntryReport) -> list[Line]:
     """The gates as an order found them (✓) or skipped them (red ✗), from the engine's codes.
 
-    Gate 3 is shown per request: authorized and aimed at an identified fact question ✓; authorized
+    Gate 3 is shown per request, numbered in the order the docket makes them: authorized and aimed at an
+    identified fact question ✓; authorized
     without one, red ✗; asked for and not authorized by a partial grant, ✗ (the court refused it).
     """
     entry = scenario.docket[report_entry.position - 1]
@@ -241,7 +248,9 @@ def gates(scenario: m.Scenario, report_entry: EntryReport) -> list[Line]:
         marks += [(r, False, False) for r in dict.fromkeys(asked) if r not in granted]
     if not marks:
         return lines + [Line("Gate 3: no request yet")]
-    text = "Gate 3: " + " ".join(f"{r} {OK if ok else NO}" for r, ok, _ in marks)
+    number = _request_numbers(scenario)
+    text = ("Gate 3: request " if len(marks) == 1 else "Gate 3: requests ") + " ".join(
+        f"{number.get(r, r)} {OK if ok else NO}" for r, ok, _ in marks)
     if any(bad for *_, bad in marks):
         return lines + [Line(f"⚑ {text} QI203", True, red)]
     return lines + [Line(text)]
