@@ -8,7 +8,8 @@ same law (the ``v1`` variant of ``qiflow verify --law v1``), checking the invari
 leaving out each one it breaks, in turn), and over the law as written (v2, three eras, every invariant).
 The two explorers abstract situations differently (today's keeps the per-official posture of v2), so
 besides the time of a whole run the table gives the time per transition, the figure that compares the
-step itself.
+step itself, and the last row the whole space searched era by era on two processes (``qiflow verify``'s
+default on this machine).
 Run: ``python benchmarks/bench_verify.py [ROUNDS]``.
 """
 
@@ -64,21 +65,23 @@ def main(rounds: int) -> None:
     v1_keeps = kept(v1_law)
     v1_time, v1 = best(lambda: explore(v1_law, v1_keeps), rounds)
     v2_time, v2 = best(lambda: explore(PROCEDURE), rounds)
+    j2_time, j2 = best(lambda: explore(PROCEDURE, jobs=2), rounds)
     left_out = ", ".join(x.name for x in SAFETY if x not in v1_keeps)
     print(f"the whole space, best of {rounds}; per transition, and the release's time / today's "
           f"(today's v1 run leaves out {left_out})")
-    print(f"  {'':34s} {'situations':>10s} {'transitions':>11s} {'seconds':>8s} {'us/trans.':>9s}  verdict")
+    print(f"  {'':40s} {'situations':>10s} {'transitions':>11s} {'seconds':>8s} {'us/trans.':>9s}  verdict")
     rows = [(f"release {baseline.RELEASE}, law v1", old["situations"], old["transitions"], old["seconds"],
              old["violation"]),
             (f"reorganised {baseline.REORGANISED}, law v1", reorganised["situations"], reorganised["transitions"],
              reorganised["seconds"], reorganised["violation"]),
             ("today, law v1 (same law)", v1.situations, v1.transitions, v1_time, v1.violation),
-            ("today, law v2 (as written)", v2.situations, v2.transitions, v2_time, v2.violation)]
+            ("today, law v2 (as written)", v2.situations, v2.transitions, v2_time, v2.violation),
+            ("today, law v2, -j 2 (eras in parallel)", j2.situations, j2.transitions, j2_time, j2.violation)]
     per_old = old["seconds"] / old["transitions"]
     for name, situations, transitions, seconds, violation in rows:
         per = seconds / transitions
         ratio = "" if per == per_old else f"  {per_old / per:5.2f}x per transition, {old['seconds'] / seconds:5.2f}x whole"
-        print(f"  {name:34s} {situations:10d} {transitions:11d} {seconds:8.3f} {per * 1e6:9.1f}  "
+        print(f"  {name:40s} {situations:10d} {transitions:11d} {seconds:8.3f} {per * 1e6:9.1f}  "
               f"{violation or 'holds'}{ratio}")
 
 

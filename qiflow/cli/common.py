@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import os
 import sys
 from enum import IntEnum
 from pathlib import Path
@@ -24,6 +25,18 @@ class Exit(IntEnum):
     """Error-severity violations, a failed expectation, a stale file, a broken invariant."""
     USAGE = 2
     """Bad input or usage."""
+
+
+def default_jobs() -> int:
+    """The cores this process may run on (what ``-j`` defaults to)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+jobs_option = click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, metavar="N",
+                           help="Run on N processes (default: the machine's cores).")
 
 
 def fail(message: object) -> NoReturn:

@@ -14,17 +14,13 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from qiflow.cli.common import Exit, echo_wrapped, fail
+from qiflow.cli.common import Exit, default_jobs, echo_wrapped, fail
 from qiflow.cli.progress import progress
 from qiflow.files.discover import Item, items
 
 if TYPE_CHECKING:
     from qiflow.corpus.judge import Options, Outcome
     from qiflow.corpus.summary import Summary
-
-jobs_option = click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, metavar="N",
-                           help="Run on N processes (default: the machine's cores).")
-
 
 def outcome_json(o: Outcome) -> dict[str, Any]:
     if o.error is not None:
@@ -55,7 +51,7 @@ def exit_code(summary: Summary, check: bool) -> Exit:
 def judge_corpus(inputs: tuple[str, ...], options: Options, jobs: int | None,
                  each: Any = None) -> Summary:
     """Judge every docket the inputs name; ``each(outcome)`` sees them in input order."""
-    from qiflow.corpus.pool import default_jobs, judge_all
+    from qiflow.corpus.pool import judge_all
     from qiflow.corpus.summary import Summary
 
     work = gather(inputs)

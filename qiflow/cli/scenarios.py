@@ -9,8 +9,8 @@ from pathlib import Path
 
 import click
 
-from qiflow.cli.common import Exit, echo_wrapped, fail, load_or_fail, parse_date
-from qiflow.cli.corpus import check_corpus, jobs_option, run_corpus
+from qiflow.cli.common import Exit, echo_wrapped, fail, jobs_option, load_or_fail, parse_date
+from qiflow.cli.corpus import check_corpus, run_corpus
 from qiflow.files.discover import is_corpus
 
 # The engine and the views are imported inside each command, so `qiflow run --help` loads neither.

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import click
 
-from qiflow.cli.common import fail, parse_date
-from qiflow.cli.corpus import exit_code, jobs_option, judge_corpus
+from qiflow.cli.common import fail, jobs_option, parse_date
+from qiflow.cli.corpus import exit_code, judge_corpus
 from qiflow.files.discover import files
 from qiflow.files.write import OutputError, write_output
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from qiflow.cli.common import Exit, fail
+from qiflow.cli.common import Exit, default_jobs, fail, jobs_option
 from qiflow.engine.run import audit
 from qiflow.files.dump import scenario_yaml
 from qiflow.files.write import OutputError, write_output
@@ -50,8 +50,12 @@ def _counterexample(found: Exploration) -> list[str]:
 @click.option("--counterexample", "out", type=click.Path(dir_okay=False, path_type=Path),
               help="Write the counterexample as a scenario file `qiflow run` replays.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-def verify(variant: str, guard: str | None, list_guards: bool, out: Path | None, fmt: str) -> None:
-    """Explore every reachable situation and check the invariants of docs/law.md s.9."""
+@jobs_option
+def verify(variant: str, guard: str | None, list_guards: bool, out: Path | None, fmt: str, jobs: int | None) -> None:
+    """Explore every reachable situation and check the invariants of docs/law.md s.9.
+
+    The three eras share no situation and are searched on separate processes (-j); the result does not
+    depend on how many."""
     base = PROCEDURES[variant]
     if list_guards:
         click.echo(_guards(base))
@@ -65,7 +69,7 @@ def verify(variant: str, guard: str | None, list_guards: bool, out: Path | None,
             fail(f"{guard} is a caution ({names[guard].code.code}): it flags but never bars an entry, so "
                  "removing it changes nothing to verify.\n" + _guards(base))
         procedure = base.without(guard)
-    found = explore(procedure, law=base)
+    found = explore(procedure, law=base, jobs=default_jobs() if jobs is None else jobs)
     what = f"the law {variant} ({VARIANTS[variant]})" + (f" without {guard}" if guard else "")
     if fmt == "json":
         click.echo(json.dumps({

@@ -5,7 +5,6 @@ No scheduler: a ``concurrent.futures.ProcessPoolExecutor`` with a bounded window
 
 from __future__ import annotations
 
-import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -16,14 +15,6 @@ from qiflow.files.discover import Item
 
 CHUNK = 50
 """Dockets per task: large enough that a task's overhead is small, small enough to balance the load."""
-
-
-def default_jobs() -> int:
-    """The cores this process may run on."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
 
 
 def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
