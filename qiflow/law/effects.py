@@ -186,7 +186,7 @@ def _(entry: m.QiRuling, posture: Posture, ref: int) -> Posture:
 # --- s.11 "Findings" and "in force" -----------------------------------------------------------------
 @_effect
 def _(entry: m.DiscoveryMotion, posture: Posture, ref: int) -> Posture:
-    return posture.evolve(requests=posture.requests | {r.id for r in entry.requests})
+    return posture.evolve(requests=posture.requests.update(r.id for r in entry.requests))
 
 
 def order_against(entry: m.DiscoveryOrder, posture: Posture) -> frozenset[str]:

@@ -13,6 +13,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, fields, replace
 from typing import Any, Generic, TypeVar
 
+from rpds import HashTrieSet
+
 from qiflow.law.eras import CARSWELL, WICKS
 from qiflow.scenario import Party
 
@@ -151,7 +153,8 @@ class Posture:
     """(question, source): every identified fact question, whoever it concerns."""
     void: frozenset[tuple[int, str]] = frozenset()
     """(source, party): the source's findings no longer count for the party (undone on appeal, or vacated)."""
-    requests: frozenset[str] = frozenset()
+    requests: HashTrieSet[str] = HashTrieSet()
+    """Requests made (by a motion for leave), a persistent set: adding one to a docket's thousands copies none."""
     orders: tuple[OrderInForce, ...] = ()
     discovery_orders: tuple[tuple[int, frozenset[str]], ...] = ()
     """Every discovery order entered so far and the parties it named."""
@@ -248,11 +251,14 @@ class Posture:
 
     def qi_unresolved(self, official: str) -> bool:
         """QI asserted and not resolved, by an official still in the case."""
-        return official in self.asserted and official in self.in_case and not self.qi_resolved(official)
+        return official in self.unresolved_officials
 
     @query
     def unresolved_officials(self) -> tuple[str, ...]:
-        return tuple(o for o in self.officials if self.qi_unresolved(o))
+        """The officials still in the case who asserted QI and have not had it resolved (answered once a posture:
+        the guards, the settle table and the coverage of orders all ask it)."""
+        return tuple(o for o in self.officials
+                     if o in self.asserted and o in self.in_case and not self.qi_resolved(o))
 
     def carries_burden(self, official: str) -> str:
         """Who must show QI does or does not apply (McClendon, 305 F.3d at 323)."""
