@@ -1,6 +1,6 @@
 """``-j 2`` against ``-j 1``: the same corpus, the same command, wall time, ratio (the baseline is -j 1).
 
-Run: ``python benchmarks/bench_parallel.py [COUNT] [FORMAT]`` (default 4,000 generated dockets as YAML
+Run: ``python benchmarks/bench_parallel.py [COUNT] [FORMAT]`` (default 10,000 generated dockets as YAML
 files; FORMAT yaml or jsonl). Prints each run's wall time, the ratio, and the load average before the runs
 (other work on the machine lowers the ratio: a ratio needs two idle cores).
 """
@@ -53,4 +53,4 @@ def main(count: int = 4000, fmt: str = "yaml") -> None:
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 4000, sys.argv[2] if len(sys.argv) > 2 else "yaml")
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 10_000, sys.argv[2] if len(sys.argv) > 2 else "yaml")

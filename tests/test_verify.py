@@ -29,6 +29,19 @@ def test_the_law_keeps_every_invariant_in_every_era_with_no_dead_ends(full) -> N
     assert [Era.of(d) for d in LAW_AS_OF] == list(Era)  # one day in each of the three eras
 
 
+def test_the_eras_searched_in_parallel_give_the_same_space(full) -> None:  # noqa: ANN001
+    two = explore(jobs=2)
+    assert (two.situations, two.transitions, two.violation) == (full.situations, full.transitions, None)
+
+
+@pytest.mark.parametrize("guard", ["qi_motion_ruled_first", "pleadings_overcome_qi", "court_divested"])
+def test_the_counterexample_does_not_depend_on_the_processes(guard: str) -> None:
+    one, two = explore(PROCEDURE.without(guard)), explore(PROCEDURE.without(guard), jobs=2)
+    assert two.counterexample == one.counterexample and two.violation == one.violation
+    assert (two.situations, two.transitions, two.through_removed) == (one.situations, one.transitions,
+                                                                      one.through_removed)
+
+
 def _run_json(runner: CliRunner, path: Path) -> dict:
     result = runner.invoke(main, ["run", str(path), "--format", "json"])
     return json.loads(result.output)

@@ -56,7 +56,7 @@ def verdict(scenario: Scenario, *, law_as_of: dt.date | None = None, mode: str |
         elif isinstance(entry, DiscoveryOrder):
             appealable = entry.grants and any(f.code in APPEALABLE_CODES for f in taken.findings)
         phase, posture = taken.phase, taken.after
-    return Verdict(
+    return Verdict.model_construct(  # every value is made here, of the declared type: nothing to validate
         title=scenario.title, court=scenario.court, law_as_of=given, mode="strict" if strict else "audit",
         state=phase, codes=sorted(codes), errors=sorted(errors), appealable=appealable,
         discovery_authorized=posture.discovery_authorized, refused=refused, entries=len(scenario.docket),

@@ -57,9 +57,9 @@ def _assertion(entry: m.Entry, posture: Posture) -> tuple[tuple[str, ...], dict[
     """The officials the entry asserts QI for, and the posture's changes: who asserted, who tried to."""
     officials, others = asserting_officials(entry, posture), non_holders(entry, posture)
     changes: dict[str, object] = {}
-    if officials:
+    if not posture.asserted.issuperset(officials):  # asserting it again changes nothing
         changes["asserted"] = posture.asserted | set(officials)
-    if others:
+    if not posture.claimed_qi.issuperset(others):
         changes["claimed_qi"] = posture.claimed_qi | set(others)
     return officials, changes
 

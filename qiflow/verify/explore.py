@@ -1,7 +1,8 @@
 """Exhaustive check of the procedure: every reachable situation, breadth-first, against LAW.md s.9.
 
-A situation is the phase and the abstract key of the posture (``situation.py``), in each of the law's
-three eras. Each step is the engine's own (``engine.step``: strict-mode refusal, effects, routing) over
+A situation is the phase and the abstract key of the posture (``situation.py``), in one of the law's
+three eras; the eras share no situation, so each is searched on its own (on its own process, with
+``jobs``). Each step is the engine's own (``engine.step``: strict-mode refusal, effects, routing) over
 the entries ``alphabet.py`` offers. Breadth-first order makes the first counterexample a shortest one;
 it is printed as a numbered docket and can be written as a scenario ``qiflow run`` replays.
 """
