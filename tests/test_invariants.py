@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from types import CodeType
 
 import pytest
 
@@ -62,3 +63,22 @@ def test_before_carswell_a_deferral_with_the_findings_is_kept() -> None:
 def test_every_invariant_carries_authorities_and_a_paraphrase() -> None:
     assert all(x.authorities and x.paraphrase for x in INVARIANT.values())
     assert len(SAFETY) == len(INVARIANT) - 1  # the liveness invariant is checked by the explorer
+
+
+def _names_read(code: CodeType) -> set[str]:
+    """The global names a function's code reads, its comprehensions' included."""
+    return set(code.co_names).union(*(_names_read(c) for c in code.co_consts if isinstance(c, CodeType)))
+
+
+def test_each_invariant_states_as_data_the_days_its_check_reads() -> None:
+    from qiflow.law import invariants as inv
+    from qiflow.law.eras import CARSWELL, WICKS
+
+    assert (inv.WICKS_DAY, inv.CARSWELL_DAY) == (WICKS, CARSWELL)  # restated, not borrowed, but the same days
+    days = {"WICKS_DAY": inv.WICKS_DAY, "CARSWELL_DAY": inv.CARSWELL_DAY}
+    for x in SAFETY:
+        check = x.state or x.step
+        assert check is not None
+        read = {day for name, day in days.items() if name in _names_read(check.__code__)}
+        assert {day for day, _ in x.dated} == read, x.name
+        assert [day for day, _ in x.dated] == sorted(day for day, _ in x.dated), x.name

@@ -50,5 +50,7 @@ def law_page() -> str:
                 lines.append(f"  - from {_day(max(start, g.code.since))}: {_doc(formula)}")
         lines.append("")
     lines += ["## Invariants (s.9): what no path may reach", ""]
-    lines += [f"- **`{x.name}`** (s.{x.section}): {x.paraphrase}" for x in INVARIANTS]
+    for x in INVARIANTS:
+        lines.append(f"- **`{x.name}`** (s.{x.section}): {x.paraphrase}")
+        lines += [f"  - from {_day(day)}: {term}" for day, term in x.dated]
     return "\n".join(lines) + "\n"
