@@ -10,7 +10,6 @@ fields; nothing here reads the engine's posture.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 
@@ -20,6 +19,7 @@ from qiflow.engine.report import EntryReport, OfficialStanding, Report, Standing
 from qiflow.engine.step import entry_ref
 from qiflow.engine.words import date_label
 from qiflow.law.codes import CODES
+from qiflow.law.eras import WICKS
 from qiflow.procedure.careful import PROCEDURE
 from qiflow.teach.docket import label
 from qiflow.teach.words import (
@@ -31,9 +31,6 @@ from qiflow.teach.words import (
     short_cite,
     violations_at,
 )
-
-WICKS = dt.date(1995, 1, 6)
-"""Wicks v. Miss. State Emp. Servs., 41 F.3d 991: from this day a QI deferral needs the gate-1 holding too."""
 
 
 @dataclass(frozen=True)
