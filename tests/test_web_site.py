@@ -45,6 +45,15 @@ def test_the_site_has_every_part(site: tuple[Path, dict[str, bytes]]) -> None:
     assert len([a for a in index.named("a") if (a.get("href") or "").startswith("cases/")]) >= 13
 
 
+def test_the_rules_index_pairs_each_v2_term_with_its_near_miss(site: tuple[Path, dict[str, bytes]]) -> None:
+    _, files = site
+    rules = files["rules/index.html"].decode()
+    terms, others = rules.split('id="v2-terms"')[1].split("Other examples")
+    v2 = sorted(p.stem for p in (ROOT / "scenarios" / "rules").glob("v2-*.yaml"))
+    assert len(v2) == 24 and all(f'href="{stem}.html"' in terms for stem in v2)
+    assert terms.count("Near miss:") == 12 and "v2-" not in others
+
+
 def test_links_are_relative_and_resolve(site: tuple[Path, dict[str, bytes]]) -> None:
     _, files = site
     ids: dict[str, set[str]] = {}

@@ -113,6 +113,27 @@ class RuleScenario:
 
 
 @dataclass(frozen=True)
+class TermPair:
+    """A term version 2 of the law added (LAW.md s.12): the scenario that turns on it, and its near miss."""
+
+    raising: RuleScenario
+    near_miss: RuleScenario
+
+
+def _term_pairs(examples: list[RuleScenario]) -> list[TermPair]:
+    """The ``v2-<term>-...`` scenarios paired by their term (the near miss is ``v2-<term>-near-miss-...``)."""
+    near = {e.slug[3:e.slug.index("-near-miss-")]: e for e in examples
+            if e.slug.startswith("v2-") and "-near-miss-" in e.slug}
+    pairs = []
+    for e in examples:
+        if e.slug.startswith("v2-") and "-near-miss-" not in e.slug:
+            term = max((t for t in near if e.slug[3:].startswith(t + "-")), key=len, default=None)
+            if term is not None:
+                pairs.append(TermPair(e, near[term]))
+    return pairs
+
+
+@dataclass(frozen=True)
 class RuleRow:
     code: str
     name: str
@@ -142,9 +163,12 @@ def build(scenarios: Path) -> dict[str, bytes]:
         here = f"rules/{p.stem}.html"
         files[here] = case_html(s, reports[p], path=p, here=here, slug=p.stem)
         examples.append(RuleScenario(p.stem, s.title, reports[p].codes, _rule_codes(p)[1]))
-    files["rules/index.html"] = render("rules.html.j2", nav=nav("rules/index.html"), title="The rules",
-                                       rows=_rule_rows(rule_paths, examples),
-                                       others=[e for e, p in zip(examples, rule_paths, strict=False) if not _rule_codes(p)[0]])
+    pairs = _term_pairs(examples)
+    paired = {id(x) for pair in pairs for x in (pair.raising, pair.near_miss)}
+    files["rules/index.html"] = render(
+        "rules.html.j2", nav=nav("rules/index.html"), title="The rules", rows=_rule_rows(rule_paths, examples),
+        pairs=pairs, others=[e for e, p in zip(examples, rule_paths, strict=True)
+                             if not _rule_codes(p)[0] and id(e) not in paired])
     law, from_main = _law()
     files["law.html"] = render("law.html.j2", nav=nav("law.html"), title="The law", body=law, from_main=from_main)
     files["slides.html"] = render("slides.html.j2", nav=nav("slides.html"), title="Slides", slides=_slides())
