@@ -80,5 +80,8 @@ def test_each_invariant_states_as_data_the_days_its_check_reads() -> None:
         check = x.state or x.step
         assert check is not None
         read = {day for name, day in days.items() if name in _names_read(check.__code__)}
-        assert {day for day, _ in x.dated} == read, x.name
-        assert [day for day, _ in x.dated] == sorted(day for day, _ in x.dated), x.name
+        assert {day for day, _, _ in x.dated} == read, x.name
+        assert [day for day, _, _ in x.dated] == sorted(day for day, _, _ in x.dated), x.name
+        for day, doctrine, _ in x.dated:  # the term's authority: a doctrine it rests on, citing that day's decision
+            assert doctrine in x.rests_on, (x.name, doctrine.name)
+            assert any(c.case.decided == day for c in doctrine.cites_as_of(day)), (x.name, doctrine.name, day)

@@ -38,9 +38,10 @@ class Invariant:
     rests_on: tuple[Doctrine, ...]
     state: StateCheck | None = None
     step: StepCheck | None = None
-    dated: tuple[tuple[dt.date, str], ...] = ()
-    """The terms that took effect after the rest, each with its day (oldest first): what the check reads
-    from that day on. An invariant without any is the same in every era."""
+    dated: tuple[tuple[dt.date, Doctrine, str], ...] = ()
+    """The terms that took effect after the rest, oldest first: the day, the doctrine that brought it (one of
+    ``rests_on``, citing the decision of that day) and what the check reads from then on. An invariant
+    without any is the same in every era."""
 
     @property
     def authorities(self) -> tuple[Authority, ...]:
@@ -180,16 +181,16 @@ QI_MOTION_DECIDED = Invariant(
     "qi_motion_decided", "3",
     "A QI motion to dismiss is never left deferred from Carswell on; before, only with the gate findings "
     "(from Wicks, the pleadings holding and a fact question; before Wicks, a fact question).",
-    (d.RULE_FIRST, d.DEFERRAL_BEFORE_CARSWELL), state=_qi_motion_decided,
-    dated=((WICKS_DAY, "a deferral also needs the pleadings holding (gate 1)"),
-           (CARSWELL_DAY, "no QI motion to dismiss is ever left deferred")))
+    (d.RULE_FIRST, d.DEFERRAL_BEFORE_CARSWELL, d.GATE_1), state=_qi_motion_decided,
+    dated=((WICKS_DAY, d.GATE_1, "a deferral also needs the pleadings holding (gate 1)"),
+           (CARSWELL_DAY, d.RULE_FIRST, "no QI motion to dismiss is ever left deferred")))
 ORDERS_THROUGH_GATES = Invariant(
     "orders_through_gates", "9.1",
     "No order lets discovery reach an official whose QI is undecided unless, at that moment, the gates hold for "
     "them, no appeal of theirs is pending and (from Carswell) no QI motion to dismiss is.",
     (d.GATE_1, d.GATE_2, d.GATE_3, d.RULE_FIRST, d.DIVESTITURE), step=_orders_through_gates,
-    dated=((WICKS_DAY, "the order also needs the pleadings holding (gate 1) for them"),
-           (CARSWELL_DAY, "it may not be entered while a QI motion to dismiss is pending")))
+    dated=((WICKS_DAY, d.GATE_1, "the order also needs the pleadings holding (gate 1) for them"),
+           (CARSWELL_DAY, d.RULE_FIRST, "it may not be entered while a QI motion to dismiss is pending")))
 DISCOVERY_THROUGH_GATES = Invariant(
     "discovery_through_gates", "9.1",
     "No discovery is conducted against an official whose QI is undecided unless, at that moment, gate 1 is found "
@@ -197,14 +198,14 @@ DISCOVERY_THROUGH_GATES = Invariant(
     "addresses one and is authorized by a limited order in force, no appeal of theirs is pending and (from "
     "Carswell) no QI motion to dismiss of theirs is.",
     (d.THE_STAY, d.GATE_1, d.GATE_2, d.GATE_3, d.RULE_FIRST, d.DIVESTITURE), step=_discovery_through_gates,
-    dated=((WICKS_DAY, "discovery also needs the pleadings holding (gate 1) for them"),
-           (CARSWELL_DAY, "it may not be taken while a QI motion to dismiss of theirs is pending")))
+    dated=((WICKS_DAY, d.GATE_1, "discovery also needs the pleadings holding (gate 1) for them"),
+           (CARSWELL_DAY, d.RULE_FIRST, "it may not be taken while a QI motion to dismiss of theirs is pending")))
 GATES_IN_ORDER = Invariant(
     "gates_in_order", "9.2",
     "The gates are found in order: fact questions (2) only with the pleadings holding (1, from Wicks); narrow "
     "tailoring (3) only after both.",
     (d.GATE_1, d.GATE_2, d.GATE_3), step=_gates_in_order,
-    dated=((WICKS_DAY, "fact questions and tailoring also need the pleadings holding (gate 1) first"),))
+    dated=((WICKS_DAY, d.GATE_1, "fact questions and tailoring also need the pleadings holding (gate 1) first"),))
 REQUESTS_IN_ORDER = Invariant(
     "requests_in_order", "9.3",
     "Requests authorized against an official with QI undecided are ones found narrowly tailored, and those are "

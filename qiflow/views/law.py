@@ -52,5 +52,5 @@ def law_page() -> str:
     lines += ["## Invariants (s.9): what no path may reach", ""]
     for x in INVARIANTS:
         lines.append(f"- **`{x.name}`** (s.{x.section}): {x.paraphrase}")
-        lines += [f"  - from {_day(day)}: {term}" for day, term in x.dated]
+        lines += [f"  - from {_day(day)} (`{doctrine.name}`): {term}" for day, doctrine, term in x.dated]
     return "\n".join(lines) + "\n"
