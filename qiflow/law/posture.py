@@ -168,7 +168,7 @@ class Posture:
     @classmethod
     def start(cls, cast: Iterable[Party], law_as_of: dt.date) -> Posture:
         cast = tuple(cast)
-        new = object.__new__(cls)  # ``__init__`` would set each of the fields one by one, frozen: a fifth of a short docket's judging
+        new = object.__new__(cls)  # a frozen ``__init__`` sets the fields one by one, through object.__setattr__
         new.__dict__.update(_DEFAULTS, cast=cast, law_as_of=law_as_of, parties={p.id: p for p in cast},
                             in_case=frozenset(p.id for p in cast if p.is_defendant))
         return new
