@@ -6,7 +6,8 @@ import datetime as dt
 
 import pytest
 
-from qiflow.engine.run import audit
+from qiflow import scenario as m
+from qiflow.engine.run import STATES_QUESTIONS, STATES_REQUESTS, audit
 from qiflow.scenario import Scenario
 from tests.support.helpers import QI_ANSWER, QI_MOTION, REQUESTS, gated_order, scenario
 
@@ -182,3 +183,11 @@ def test_a_qi_ruling_naming_the_city_does_not_take_it_out() -> None:
     report = audit(scenario(QI_ANSWER, ruling, {"event": "discovery", "by": "doe", "against": "city"}))
     assert report.codes == [] and report.state == "merits"
     assert report.officials[0].qi_status == "granted: out of the case"
+
+
+def test_the_report_reads_texts_from_every_kind_that_states_them() -> None:
+    """``docket_texts`` asks entries by kind (for speed): the kinds are every model with those fields."""
+    with_questions = {k for k in m.EVENT_MODELS.values() if "fact_questions" in k.model_fields}
+    with_texts = {k for k in m.EVENT_MODELS.values()
+                  if "requests" in k.model_fields and k.model_fields["requests"].annotation == list[m.Request]}
+    assert set(STATES_QUESTIONS) == with_questions and {STATES_REQUESTS} == with_texts
