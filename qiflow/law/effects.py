@@ -54,13 +54,12 @@ def non_holders(entry: m.Entry, posture: Posture) -> tuple[str, ...]:
 
 
 def _assertion(entry: m.Entry, posture: Posture) -> tuple[tuple[str, ...], dict[str, object]]:
-    """The officials the entry asserts QI for, and the posture's changes: who asserted, who tried to."""
-    officials, others = asserting_officials(entry, posture), non_holders(entry, posture)
+    """The officials the entry asserts QI for, and the posture's change: who asserted. A filer who cannot hold
+    QI changes nothing (QI001 flags the entry; nothing is stayed on their account)."""
+    officials = asserting_officials(entry, posture)
     changes: dict[str, object] = {}
     if not posture.asserted.issuperset(officials):  # asserting it again changes nothing
         changes["asserted"] = posture.asserted | set(officials)
-    if not posture.claimed_qi.issuperset(others):
-        changes["claimed_qi"] = posture.claimed_qi | set(others)
     return officials, changes
 
 

@@ -131,8 +131,6 @@ class Posture:
     in_case: frozenset[str] = frozenset()
     asserted: frozenset[str] = frozenset()
     """Officials who asserted QI (an answer, motion to dismiss or SJ motion with ``asserts_qi``)."""
-    claimed_qi: frozenset[str] = frozenset()
-    """Parties who tried to assert QI but cannot hold it (QI001)."""
     qi_motions: tuple[QiMotion, ...] = ()
     pending: frozenset[tuple[int, str]] = frozenset()
     """(motion, official): a QI motion to dismiss pending for that official."""

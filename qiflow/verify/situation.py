@@ -1,14 +1,16 @@
 """The abstract key of a posture (XState's "serializeState"): what the law can still read of it.
 
-The alphabet lets an appeal be taken only from the latest ruling, order or judgment (appeals are taken
-promptly), so an older source can never be undone on appeal again, and the only thing that can still
-happen to an older discovery order's findings is a vacatur, which reaches every earlier order alike.
-So each record is kept by what can still matter: a finding by whom it still counts for and whether its
-source is the latest entry (which an appeal may undo), an older discovery order (which a vacatur may
-void) or an older ruling (neither); each official's current QI motion by whether it is pending or put
-off and whether it came after their last decisions; the last two decisions of each official (the one
-before the latest decides if the latest is undone). Two postures with equal keys accept the same
-entries with the same effects, as far as any guard, route or invariant can tell.
+A source (a ruling, discovery order or judgment) is *live* while something can still undo it: the latest
+one, from which the alphabet lets an appeal be taken (appeals are taken promptly), and each one an appeal
+on file is from. A source that is not live never becomes live again (later sources only come after it), so
+nothing can undo it, and the only thing that can still happen to an older discovery order's findings is a
+vacatur, which reaches every earlier order alike. So each record is kept by what can still matter: a
+finding by whom it still counts for and its source's role (live, and which; an older order; an older
+ruling); each official's current QI motion by whether it is pending or put off and whether it came after
+their last decisions; each official's decisions back to the last one no live source made (the one before
+decides if the later are undone); each live ruling and order in full. Two postures with equal keys accept
+the same entries, with the same refusals, routes, invariants and successor keys (``tests/test_situation.py``
+checks this on every posture the explorer drops for reaching a situation already kept).
 """
 
 from __future__ import annotations
@@ -37,17 +39,24 @@ def situation(p: Posture) -> tuple:
     Written for speed (the explorer asks it of every step that changes the posture): an empty record is
     skipped rather than walked."""
     latest = latest_source(p)
+    on_file = p.appeals + p.final_appeals
+    role: dict[int | None, object] = {latest: "latest"}
+    for rank, src in enumerate(sorted({a.from_entry for a in on_file} - {latest})):
+        role[src] = ("appealed", rank)
     orders = {src for src, _ in p.discovery_orders}
     void = p.void
 
-    def kind(src: int) -> str:
-        return "latest" if src == latest else "order" if src in orders else "ruling"
+    def kind(src: int) -> object:
+        got = role.get(src)
+        return got if got is not None else "order" if src in orders else "ruling"
 
     officials = []
     for o in p.officials:
-        mine = [r for r in p.resolutions if r.official == o][-2:] if p.resolutions else []
-        if mine and mine[-1].entry != latest:  # the last decision can no longer be undone: the one before is moot
-            mine = mine[-1:]
+        mine = [r for r in p.resolutions if r.official == o] if p.resolutions else []
+        kept = len(mine)
+        while kept and mine[kept - 1].entry in role:  # a live decision may be undone: the one before matters
+            kept -= 1
+        mine = mine[max(kept - 1, 0):]
         filed = [q for q in p.qi_motions if q.official == o] if p.qi_motions else []
         current = filed[-1].entry if filed else None
         motion: tuple = ()
@@ -57,30 +66,25 @@ def situation(p: Posture) -> tuple:
                       len(filed))
         officials.append((
             o, motion,
-            tuple((r.outcome, r.stage, r.entry == latest) for r in mine),
-            frozenset(kind(src) for src, who, mo in p.decided if who == o and src == latest and current == mo)
+            tuple((r.outcome, r.stage, kind(r.entry)) for r in mine),
+            frozenset(kind(src) for src, who, mo in p.decided if who == o and src in role and current == mo)
             if p.decided else _NONE,
             frozenset(kind(src) for who, src in p.sj_pending if who == o) if p.sj_pending else _NONE,
-            frozenset(src == latest for src, who in p.removed_by if who == o) if p.removed_by else _NONE,
+            frozenset(kind(src) for src, who in p.removed_by if who == o and src in role) if p.removed_by else _NONE,
             frozenset(kind(src) for who, src in p.gate1 if who == o and (src, o) not in void) if p.gate1 else _NONE,
             frozenset((q, kind(src)) for q, who, src in p.questions if who == o and (src, o) not in void)
             if p.questions else _NONE,
         ))
     identified = frozenset((q, frozenset(x for s, x in void if s == src) if void else _NONE, kind(src))
                            for q, src in p.identified) if p.identified else _NONE
-    ruling = None
-    for r in p.rulings:
-        if r.entry == latest:
-            ruling = r
-            break
     return (
-        p.law_as_of, p.in_case, p.asserted, p.claimed_qi, tuple(officials), identified, p.requests,
-        tuple((o.entry == latest, o.against, o.scope, o.authorized) for o in p.orders) if p.orders else (),
-        len(p.discovery_orders), next((a for src, a in p.discovery_orders if src == latest), None),
+        p.law_as_of, p.in_case, p.asserted, tuple(officials), identified, p.requests,
+        tuple((kind(o.entry), o.against, o.scope, o.authorized) for o in p.orders) if p.orders else (),
+        len(p.discovery_orders), frozenset((kind(src), a) for src, a in p.discovery_orders if src in role),
         len(p.rulings), sum(1 for r in p.rulings if r.kind == "qi_ruling") if p.rulings else 0,
-        None if ruling is None else (ruling.kind, ruling.ruled_on, ruling.outcome, ruling.denies_qi,
-                                     tuple(p.current(o) == ruling.motion for o in sorted(ruling.ruled_on))),
-        latest in p.judgments,
-        tuple((a.from_entry == latest, a.by, a.interlocutory, a.frivolous) for a in p.appeals + p.final_appeals)
-        if p.appeals or p.final_appeals else (),
+        frozenset((kind(r.entry), r.kind, r.ruled_on, r.outcome, r.denies_qi,
+                   tuple(p.current(o) == r.motion for o in sorted(r.ruled_on))) for r in p.rulings if r.entry in role)
+        if p.rulings else _NONE,
+        frozenset(kind(src) for src in p.judgments if src in role) if p.judgments else _NONE,
+        tuple((kind(a.from_entry), a.by, a.interlocutory, a.frivolous) for a in on_file) if on_file else (),
     )

@@ -1,0 +1,88 @@
+"""Whether the explorer's situation key is sound: a one-step bisimulation over the whole space it explores.
+
+The explorer keeps the first posture that reaches a situation and drops every later one with the same key,
+so its proof covers every path only if two postures with equal keys behave alike. Checked here on every
+posture the search drops: from it and from the one kept, the alphabet offers entries of the same kinds, in
+the same order, and each is refused by both or taken by both to the same phase and the same successor key,
+breaking the same invariants; both are goals of ``no_dead_ends`` or neither. By induction along the search,
+the paths from a dropped posture are then those from the kept one, situation for situation.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from qiflow.engine.step import advance, refuses
+from qiflow.law.invariants import SAFETY, decided
+from qiflow.law.posture import Posture
+from qiflow.procedure.model import Procedure
+from qiflow.verify.alphabet import CAST, alphabet, numbered
+from qiflow.verify.situation import situation
+
+Key = Callable[[Posture], tuple]
+
+
+@dataclass(frozen=True)
+class Mismatch:
+    """Two postures with one key that the next entry tells apart."""
+
+    day: dt.date
+    entry: str
+    kept: tuple
+    dropped: tuple
+
+
+def _moves(procedure: Procedure, phase: str, p: Posture, ref: int, key: Key) -> tuple:
+    out: list[tuple] = [("goal", procedure.phase[phase].final and decided(p))]
+    for bare in alphabet(p, phase, procedure):
+        entry = numbered(bare, ref)
+        if refuses(procedure, entry, p, ref):
+            out.append((entry.event, "refused"))
+            continue
+        dest, after = advance(procedure, phase, p, entry, ref)
+        broken = tuple(x.name for x in SAFETY if not x.holds(p, entry, after))
+        out.append((entry.event, dest, key(after), broken))
+    return tuple(out)
+
+
+@dataclass(frozen=True)
+class Checked:
+    situations: int
+    dropped: int
+    """Postures dropped for reaching a situation already kept, each checked against the kept one."""
+    mismatch: Mismatch | None
+    """The first found (None: the key is sound on this space)."""
+
+
+def check(procedure: Procedure, day: dt.date, key: Key = situation) -> Checked:
+    """Breadth-first over ``procedure``'s space on ``day`` (as the explorer searches it, to the end), checking
+    each dropped posture against the kept one."""
+    start = Posture.start(CAST, day)
+    seen = {(procedure.initial, key(start)): 0}
+    nodes: list[tuple[str, Posture, int]] = [(procedure.initial, start, 0)]
+    kept_moves: dict[int, tuple] = {}
+    checked = 0
+    for phase, p, depth in nodes:
+        ref = depth + 1
+        for bare in alphabet(p, phase, procedure):
+            entry = numbered(bare, ref)
+            if refuses(procedure, entry, p, ref):
+                continue
+            dest, after = advance(procedure, phase, p, entry, ref)
+            i = seen.setdefault((dest, key(after)), len(nodes))
+            if i == len(nodes):
+                nodes.append((dest, after, depth + 1))
+                continue
+            kept_phase, kept, kept_depth = nodes[i]
+            if after is kept:
+                continue
+            checked += 1
+            if i not in kept_moves:
+                kept_moves[i] = _moves(procedure, kept_phase, kept, kept_depth + 1, key)
+            mine = _moves(procedure, dest, after, depth + 2, key)
+            if mine != kept_moves[i]:
+                a, b = next((a, b) for a, b in zip(kept_moves[i], mine, strict=False) if a != b)
+                return Checked(len(nodes), checked, Mismatch(day, str(a[0]), a, b))
+    return Checked(len(nodes), checked, None)
