@@ -1,4 +1,5 @@
-"""The explorer's situation key is sound: postures it merges behave alike, one step on, over the whole space."""
+"""The explorer's abstractions are sound: the postures its key merges behave alike, one step on, and the entries
+its alphabet leaves out reach nothing new, over the whole space."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from qiflow.procedure.careful import PROCEDURE, VARIANTS
 from qiflow.verify.alphabet import LAW_AS_OF
 from qiflow.verify.explore import explore
 from qiflow.verify.situation import situation
-from tests.support.bisimulation import Checked, check
+from tests.support.bisimulation import Checked, check, entries
 from tests.support.helpers import scenario
 
 
@@ -25,7 +26,7 @@ def checked(law: str, day: dt.date) -> Checked:
 @pytest.mark.parametrize("law", ["v2", "v1"])
 def test_every_posture_the_explorer_drops_behaves_as_the_one_it_keeps(law: str, day: dt.date) -> None:
     found = checked(law, day)
-    assert found.mismatch is None
+    assert found.mismatch is None and found.left_out == ()
     assert found.dropped > found.situations  # most situations are reached more than once
 
 
@@ -66,3 +67,9 @@ def test_a_source_appealed_before_a_judgment_is_told_apart(appealed: str) -> Non
     assert after.accepted
     out = "smith" not in after.after.in_case
     assert out == (appealed == "denial") and bool(after.after.orders) == (appealed == "denial")
+
+
+def test_an_entry_left_out_that_reaches_something_new_is_caught() -> None:
+    more = entries({"event": "discovery_motion", "by": "pat", "requests": [{"id": "r3"}]})
+    assert check(PROCEDURE, LAW_AS_OF[-1], left_out=more).left_out == ("discovery_motion",
+                                                                        "reaches a situation the alphabet does not")
