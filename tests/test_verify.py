@@ -25,7 +25,7 @@ def full() -> object:
 def test_the_law_keeps_every_invariant_in_every_era_with_no_dead_ends(full) -> None:  # noqa: ANN001
     print(f"{full.situations} situations, {full.transitions} transitions, {full.seconds:.2f} s")
     assert full.violation is None
-    assert full.situations > 10_000
+    assert full.situations > 5_000  # the whole space, not a search cut short
     assert [Era.of(d) for d in LAW_AS_OF] == list(Era)  # one day in each of the three eras
 
 

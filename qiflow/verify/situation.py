@@ -8,9 +8,17 @@ vacatur, which reaches every earlier order alike. So each record is kept by what
 finding by whom it still counts for and its source's role (live, and which; an older order; an older
 ruling); each official's current QI motion by whether it is pending or put off and whether it came after
 their last decisions; each official's decisions back to the last one no live source made (the one before
-decides if the later are undone); each live ruling and order in full. Two postures with equal keys accept
-the same entries, with the same refusals, routes, invariants and successor keys (``tests/test_situation.py``
-checks this on every posture the explorer drops for reaching a situation already kept).
+decides if the later are undone); each live ruling and order in full.
+
+An official is out of the case *for good* once no live ruling took them out: only undoing such a ruling on
+appeal brings one back (undoing a judgment changes nothing). Once every official is, what is left is the
+endgame (judgments for the other parties, appeals and their rulings), which reads no request made, no fact
+question identified, no count of orders or rulings and no official's decisions or findings; an official's
+pending motions, and what took them out, still route the case. The endgame key keeps just that.
+
+Two postures with equal keys accept the same entries, with the same refusals, routes, invariants and
+successor keys (``tests/test_situation.py`` checks this on every posture the explorer drops for reaching a
+situation already kept).
 """
 
 from __future__ import annotations
@@ -50,7 +58,9 @@ def situation(p: Posture) -> tuple:
         got = role.get(src)
         return got if got is not None else "order" if src in orders else "ruling"
 
+    ruled = {r.entry for r in p.rulings}
     officials = []
+    endgame = bool(p.officials)  # every official out of the case for good
     for o in p.officials:
         mine = [r for r in p.resolutions if r.official == o] if p.resolutions else []
         kept = len(mine)
@@ -64,27 +74,38 @@ def situation(p: Posture) -> tuple:
             seq = next(q.seq for q in filed if q.entry == current)
             motion = ((current, o) in p.pending, (current, o) in p.deferred, tuple(seq > r.seq for r in mine),
                       len(filed))
+        sj = frozenset(kind(src) for who, src in p.sj_pending if who == o) if p.sj_pending else _NONE
+        removed = frozenset(kind(src) for src, who in p.removed_by if who == o and src in role) \
+            if p.removed_by else _NONE
+        endgame = endgame and o not in p.in_case and not any(
+            who == o and src in role and src in ruled for src, who in p.removed_by)
         officials.append((
             o, motion,
             tuple((r.outcome, r.stage, kind(r.entry)) for r in mine),
             frozenset(kind(src) for src, who, mo in p.decided if who == o and src in role and current == mo)
             if p.decided else _NONE,
-            frozenset(kind(src) for who, src in p.sj_pending if who == o) if p.sj_pending else _NONE,
-            frozenset(kind(src) for src, who in p.removed_by if who == o and src in role) if p.removed_by else _NONE,
+            sj, removed,
             frozenset(kind(src) for who, src in p.gate1 if who == o and (src, o) not in void) if p.gate1 else _NONE,
             frozenset((q, kind(src)) for q, who, src in p.questions if who == o and (src, o) not in void)
             if p.questions else _NONE,
         ))
-    identified = frozenset((q, frozenset(x for s, x in void if s == src) if void else _NONE, kind(src))
-                           for q, src in p.identified) if p.identified else _NONE
-    return (
-        p.law_as_of, p.in_case, p.asserted, tuple(officials), identified, p.requests,
+    live = (
         tuple((kind(o.entry), o.against, o.scope, o.authorized) for o in p.orders) if p.orders else (),
-        len(p.discovery_orders), frozenset((kind(src), a) for src, a in p.discovery_orders if src in role),
-        len(p.rulings), sum(1 for r in p.rulings if r.kind == "qi_ruling") if p.rulings else 0,
+        frozenset((kind(src), a) for src, a in p.discovery_orders if src in role),
         frozenset((kind(r.entry), r.kind, r.ruled_on, r.outcome, r.denies_qi,
                    tuple(p.current(o) == r.motion for o in sorted(r.ruled_on))) for r in p.rulings if r.entry in role)
         if p.rulings else _NONE,
         frozenset(kind(src) for src in p.judgments if src in role) if p.judgments else _NONE,
         tuple((kind(a.from_entry), a.by, a.interlocutory, a.frivolous) for a in on_file) if on_file else (),
+    )
+    if endgame:  # see the module's docstring: what is left reads no more than this
+        return ("endgame", p.law_as_of, p.in_case, tuple(o[:2] + o[4:6] for o in officials), *live)
+    identified = frozenset((q, frozenset(x for s, x in void if s == src) if void else _NONE, kind(src))
+                           for q, src in p.identified) if p.identified else _NONE
+    orders_in_force, live_orders, live_rulings, live_judgments, appeals = live
+    return (
+        p.law_as_of, p.in_case, p.asserted, tuple(officials), identified, p.requests, orders_in_force,
+        len(p.discovery_orders), live_orders,
+        len(p.rulings), sum(1 for r in p.rulings if r.kind == "qi_ruling") if p.rulings else 0,
+        live_rulings, live_judgments, appeals,
     )
