@@ -30,6 +30,13 @@ def test_every_posture_the_explorer_drops_behaves_as_the_one_it_keeps(law: str, 
     assert found.dropped > found.situations  # most situations are reached more than once
 
 
+def test_the_key_holds_where_a_removed_guard_lets_more_through() -> None:
+    """Without ``ruling_not_deferred`` a motion can be left deferred with no findings, which
+    ``qi_motion_decided`` reads: the key must keep that even once the official is out of the case."""
+    found = check(PROCEDURE.without("ruling_not_deferred"), LAW_AS_OF[0])
+    assert found.mismatch is None and found.left_out == ()
+
+
 def test_the_check_covers_the_space_the_explorer_proves() -> None:
     assert sum(checked("v2", day).situations for day in LAW_AS_OF) == explore().situations
 

@@ -13,8 +13,9 @@ decides if the later are undone); each live ruling and order in full.
 An official is out of the case *for good* once no live ruling took them out: only undoing such a ruling on
 appeal brings one back (undoing a judgment changes nothing). Once every official is, what is left is the
 endgame (judgments for the other parties, appeals and their rulings), which reads no request made, no fact
-question identified, no count of orders or rulings and no official's decisions or findings; an official's
-pending motions, and what took them out, still route the case. The endgame key keeps just that.
+question identified, no count of orders or rulings and no official's decisions; an official's pending
+motions and what took them out still route the case, and a deferred motion's findings are what
+``qi_motion_decided`` reads. The endgame key keeps just that.
 
 Two postures with equal keys accept the same entries, with the same refusals, routes, invariants and
 successor keys (``tests/test_situation.py`` checks this on every posture the explorer drops for reaching a
@@ -99,7 +100,8 @@ def situation(p: Posture) -> tuple:
         tuple((kind(a.from_entry), a.by, a.interlocutory, a.frivolous) for a in on_file) if on_file else (),
     )
     if endgame:  # see the module's docstring: what is left reads no more than this
-        return ("endgame", p.law_as_of, p.in_case, tuple(o[:2] + o[4:6] for o in officials), *live)
+        return ("endgame", p.law_as_of, p.in_case,
+                tuple(o[:2] + o[4:6] + (o[6:] if o[1] and o[1][1] else ()) for o in officials), *live)
     identified = frozenset((q, frozenset(x for s, x in void if s == src) if void else _NONE, kind(src))
                            for q, src in p.identified) if p.identified else _NONE
     orders_in_force, live_orders, live_rulings, live_judgments, appeals = live

@@ -8,7 +8,8 @@ breaking the same invariants; both are goals of ``no_dead_ends`` or neither. By 
 the paths from a dropped posture are then those from the kept one, situation for situation.
 
 The same search tries, from every situation, the entries the alphabet leaves out (an ``order``, an ``other``,
-discovery from the city): each must break no invariant and reach only situations the alphabet reaches.
+discovery from the city): each must break no invariant that held before it and reach only situations the
+alphabet reaches.
 """
 
 from __future__ import annotations
@@ -88,7 +89,7 @@ def check(procedure: Procedure, day: dt.date, key: Key = situation, left_out: tu
             entry = numbered(bare, ref)
             if not refuses(procedure, entry, p, ref):
                 dest, after = advance(procedure, phase, p, entry, ref)
-                if any(not x.holds(p, entry, after) for x in SAFETY):
+                if any(not x.holds(p, entry, after) and not (x.state and not x.state(p)) for x in SAFETY):
                     return Checked(len(nodes), checked, None, (entry.event, "breaks an invariant"))
                 beyond.setdefault((dest, key(after)), entry.event)
         for bare in alphabet(p, phase, procedure):
