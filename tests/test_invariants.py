@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from dataclasses import replace
 from types import CodeType
 
 import pytest
+from hypothesis import given, settings
 
 from qiflow import scenario as m
 from qiflow.engine.step import Docket
-from qiflow.law.invariants import INVARIANT, SAFETY, broken
+from qiflow.law.invariants import INVARIANT, SAFETY, Invariant, broken
+from tests.support import walks
 
 CAST = [{"id": "pat", "name": "P", "role": "plaintiff"}, {"id": "o1", "name": "O", "role": "defendant"},
         {"id": "city", "name": "C", "role": "defendant", "kind": "municipality"}]
@@ -38,6 +42,9 @@ def test_the_lawful_path_keeps_every_invariant() -> None:
     ("court_not_divested", [{"event": "motion_to_dismiss", "by": "o1", "asserts_qi": True},
                             {"event": "motion_to_dismiss_ruling", "motion": 1, "outcome": "denied"},
                             {"event": "appeal", "by": "o1", "from": 2}, {"event": "qi_ruling", "outcome": "denied"}]),
+    ("court_not_divested", [{"event": "motion_to_dismiss", "by": "o1", "asserts_qi": True},  # why it names judgments
+                            {"event": "motion_to_dismiss_ruling", "motion": 1, "outcome": "denied"},
+                            {"event": "appeal", "by": "o1", "from": 2}, {"event": "judgment", "outcome": "for_plaintiff"}]),
     ("qi_motion_decided", [{"event": "motion_to_dismiss", "by": "o1", "asserts_qi": True},
                            {"event": "motion_to_dismiss_ruling", "motion": 1, "outcome": "deferred"}]),
     ("orders_through_gates", [ANSWER, MOTION, {**LAWFUL, "pleadings_overcome_qi": False}]),
@@ -85,3 +92,32 @@ def test_each_invariant_states_as_data_the_days_its_check_reads() -> None:
         for day, doctrine, _ in x.dated:  # the term's authority: a doctrine it rests on, citing that day's decision
             assert doctrine in x.rests_on, (x.name, doctrine.name)
             assert any(c.case.decided == day for c in doctrine.cites_as_of(day)), (x.name, doctrine.name, day)
+
+
+
+def _terms_fail_only_on_their_kinds(invariants: list[Invariant]) -> Callable[[], None]:
+    """The property the explorer relies on when it asks each step term only of the kinds in its ``on``. In
+    audit mode every entry is taken, so random dockets break the terms freely; each break must come from a
+    kind the term names."""
+
+    @settings(max_examples=300, derandomize=True, database=None)
+    @given(walks.scenarios(mode="audit"))
+    def prop(scenario: m.Scenario) -> None:
+        case = Docket(scenario.parties, scenario.law_as_of or dt.date(2025, 1, 1), strict=False)
+        for entry in scenario.docket:
+            step = case.step(entry)
+            for x in invariants:
+                assert isinstance(entry, x.on) or x.step(step.before, entry, step.after), (x.name, entry.event)
+
+    return prop
+
+
+def test_a_step_term_fails_only_on_the_entry_kinds_it_names() -> None:
+    _terms_fail_only_on_their_kinds([x for x in SAFETY if x.step and x.on])()
+
+
+def test_a_term_naming_too_few_kinds_is_caught() -> None:
+    narrowed = replace(INVARIANT["no_merits_discovery"], on=(m.DiscoveryOrder,))  # untied discovery left out
+    with pytest.raises(AssertionError, match="no_merits_discovery"):
+        _terms_fail_only_on_their_kinds([narrowed])()
+

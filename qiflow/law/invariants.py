@@ -38,6 +38,9 @@ class Invariant:
     rests_on: tuple[Doctrine, ...]
     state: StateCheck | None = None
     step: StepCheck | None = None
+    on: tuple[type[m.Entry], ...] = ()
+    """The entry kinds on which the step term can fail (the only ones it reads), so a search need ask it of no
+    other; empty: any kind."""
     dated: tuple[tuple[dt.date, Doctrine, str], ...] = ()
     """The terms that took effect after the rest, oldest first: the day, the doctrine that brought it (one of
     ``rests_on``, citing the decision of that day) and what the check reads from then on. An invariant
@@ -188,7 +191,7 @@ ORDERS_THROUGH_GATES = Invariant(
     "orders_through_gates", "9.1",
     "No order lets discovery reach an official whose QI is undecided unless, at that moment, the gates hold for "
     "them, no appeal of theirs is pending and (from Carswell) no QI motion to dismiss is.",
-    (d.GATE_1, d.GATE_2, d.GATE_3, d.RULE_FIRST, d.DIVESTITURE), step=_orders_through_gates,
+    (d.GATE_1, d.GATE_2, d.GATE_3, d.RULE_FIRST, d.DIVESTITURE), step=_orders_through_gates, on=(m.DiscoveryOrder,),
     dated=((WICKS_DAY, d.GATE_1, "the order also needs the pleadings holding (gate 1) for them"),
            (CARSWELL_DAY, d.RULE_FIRST, "it may not be entered while a QI motion to dismiss is pending")))
 DISCOVERY_THROUGH_GATES = Invariant(
@@ -198,28 +201,29 @@ DISCOVERY_THROUGH_GATES = Invariant(
     "addresses one and is authorized by a limited order in force, no appeal of theirs is pending and (from "
     "Carswell) no QI motion to dismiss of theirs is.",
     (d.THE_STAY, d.GATE_1, d.GATE_2, d.GATE_3, d.RULE_FIRST, d.DIVESTITURE), step=_discovery_through_gates,
+    on=(m.Discovery,),
     dated=((WICKS_DAY, d.GATE_1, "discovery also needs the pleadings holding (gate 1) for them"),
            (CARSWELL_DAY, d.RULE_FIRST, "it may not be taken while a QI motion to dismiss of theirs is pending")))
 GATES_IN_ORDER = Invariant(
     "gates_in_order", "9.2",
     "The gates are found in order: fact questions (2) only with the pleadings holding (1, from Wicks); narrow "
     "tailoring (3) only after both.",
-    (d.GATE_1, d.GATE_2, d.GATE_3), step=_gates_in_order,
+    (d.GATE_1, d.GATE_2, d.GATE_3), step=_gates_in_order, on=(m.DiscoveryOrder,),
     dated=((WICKS_DAY, d.GATE_1, "fact questions and tailoring also need the pleadings holding (gate 1) first"),))
 REQUESTS_IN_ORDER = Invariant(
     "requests_in_order", "9.3",
     "Requests authorized against an official with QI undecided are ones found narrowly tailored, and those are "
     "ones made.",
-    (d.GATE_3,), step=_requests_in_order)
+    (d.GATE_3,), step=_requests_in_order, on=(m.DiscoveryOrder,))
 NO_MERITS_DISCOVERY = Invariant(
     "no_merits_discovery", "9.4",
     "Ordinary (merits) discovery never opens against an official while QI is undecided.",
-    (d.THE_STAY, d.AFTER_QI), step=_no_merits_discovery)
+    (d.THE_STAY, d.AFTER_QI), step=_no_merits_discovery, on=(m.DiscoveryOrder, m.Discovery))
 COURT_NOT_DIVESTED = Invariant(
     "court_not_divested", "7",
     "While an official's interlocutory appeal is pending, the district court neither rules on their qualified "
     "immunity nor enters judgment against them.",
-    (d.DIVESTITURE,), step=_court_not_divested)
+    (d.DIVESTITURE,), step=_court_not_divested, on=(m.QiRuling, m.Judgment))
 NO_DEAD_ENDS = Invariant(
     "no_dead_ends", "9.5",
     "From every reachable situation the case can still reach a ruling on QI and an end.",

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import inspect
 
+from qiflow import scenario as m
 from qiflow.law.codes import CODES
 from qiflow.law.doctrines import DOCTRINES
 from qiflow.law.eras import ALWAYS, Era
@@ -52,5 +53,8 @@ def law_page() -> str:
     lines += ["## Invariants (s.9): what no path may reach", ""]
     for x in INVARIANTS:
         lines.append(f"- **`{x.name}`** (s.{x.section}): {x.paraphrase}")
+        if x.on:
+            kinds = " or ".join(f"`{event}`" for event, kind in m.EVENT_MODELS.items() if kind in x.on)
+            lines.append(f"  - only a {kinds} entry can break it")
         lines += [f"  - from {_day(day)} (`{doctrine.name}`): {term}" for day, doctrine, term in x.dated]
     return "\n".join(lines) + "\n"
