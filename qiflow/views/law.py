@@ -54,7 +54,7 @@ def law_page() -> str:
     for x in INVARIANTS:
         lines.append(f"- **`{x.name}`** (s.{x.section}): {x.paraphrase}")
         if x.on:
-            kinds = " or ".join(f"`{event}`" for event, kind in m.EVENT_MODELS.items() if kind in x.on)
-            lines.append(f"  - only a {kinds} entry can break it")
+            kinds = ", ".join(PROCEDURE.move[event].label for event, kind in m.EVENT_MODELS.items() if kind in x.on)
+            lines.append(f"  - only an entry of these kinds can break it: {kinds}")
         lines += [f"  - from {_day(day)} (`{doctrine.name}`): {term}" for day, doctrine, term in x.dated]
     return "\n".join(lines) + "\n"
