@@ -137,15 +137,11 @@ def _search(procedure: Procedure, invariants: tuple[Invariant, ...], law: Proced
 def _breadth_first(procedure: Procedure, invariants: tuple[Invariant, ...], law: Procedure, day: dt.date) -> _Era:
     final = {p.name for p in procedure.phases if p.final}
     removed = bool(procedure.removed)
-    # ``invariants.broken`` for each entry kind: the state terms, and the step terms that kind can fail; a
-    # situation reached before kept every state invariant on arrival, so only the step terms remain.
-    checks: dict[type, tuple] = {}
-    step_checks: dict[type, tuple] = {}
-    for kind in m.EVENT_MODELS.values():
-        steps = {x.name for x in invariants if x.step and (not x.on or kind in x.on)}
-        checks[kind] = tuple((x, x.state, x.step if x.name in steps else None)
-                             for x in invariants if x.state or x.name in steps)
-        step_checks[kind] = tuple((x, x.step) for x in invariants if x.name in steps)
+    # ``invariants.broken``, with each invariant's ``holds`` looked up once, for a situation reached first. One
+    # reached before kept every state invariant on arrival: only the step terms its entry's kind can fail remain.
+    checks = tuple((x, x.holds) for x in invariants if x.state or x.step)
+    step_checks = {kind: tuple((x, x.step) for x in invariants if x.step and (not x.on or kind in x.on))
+                   for kind in m.EVENT_MODELS.values()}
     posture = Posture.start(CAST, day)
     start_key = situation(posture)
     seen: dict[tuple, int] = {(procedure.initial, start_key, False): 0}
@@ -170,8 +166,7 @@ def _breadth_first(procedure: Procedure, invariants: tuple[Invariant, ...], law:
             key = (dest, here_key, skipped)
             i = seen.get(key)
             if i is None and after is not before:
-                bad = [x for x, state, step in checks[type(entry)] if (state is not None and not state(after))
-                       or (step is not None and not step(before, entry, after))]
+                bad = [x for x, holds in checks if not holds(before, entry, after)]
             else:
                 bad = [x for x, step in step_checks[type(entry)] if not step(before, entry, after)]
             if bad:

@@ -61,7 +61,8 @@ def situation(p: Posture) -> tuple:
 
     ruled = {r.entry for r in p.rulings}
     officials = []
-    endgame = bool(p.officials)  # every official out of the case for good
+    endgame: list[tuple] = []  # each official's record as the endgame reads it
+    out_for_good = bool(p.officials)  # every official is out of the case for good
     for o in p.officials:
         mine = [r for r in p.resolutions if r.official == o] if p.resolutions else []
         kept = len(mine)
@@ -78,18 +79,21 @@ def situation(p: Posture) -> tuple:
         sj = frozenset(kind(src) for who, src in p.sj_pending if who == o) if p.sj_pending else _NONE
         removed = frozenset(kind(src) for src, who in p.removed_by if who == o and src in role) \
             if p.removed_by else _NONE
-        endgame = endgame and o not in p.in_case and not any(
+        out_for_good = out_for_good and o not in p.in_case and not any(
             who == o and src in role and src in ruled for src, who in p.removed_by)
-        officials.append((
-            o, motion,
-            tuple((r.outcome, r.stage, kind(r.entry)) for r in mine),
-            frozenset(kind(src) for src, who, mo in p.decided if who == o and src in role and current == mo)
-            if p.decided else _NONE,
-            sj, removed,
+        findings = (
             frozenset(kind(src) for who, src in p.gate1 if who == o and (src, o) not in void) if p.gate1 else _NONE,
             frozenset((q, kind(src)) for q, who, src in p.questions if who == o and (src, o) not in void)
             if p.questions else _NONE,
-        ))
+        )
+        decisions = (
+            tuple((r.outcome, r.stage, kind(r.entry)) for r in mine),
+            frozenset(kind(src) for src, who, mo in p.decided if who == o and src in role and current == mo)
+            if p.decided else _NONE,
+        )
+        officials.append((o, motion, *decisions, sj, removed, *findings))
+        deferred = bool(motion) and motion[1]
+        endgame.append((o, motion, sj, removed, *(findings if deferred else ())))
     live = (
         tuple((kind(o.entry), o.against, o.scope, o.authorized) for o in p.orders) if p.orders else (),
         frozenset((kind(src), a) for src, a in p.discovery_orders if src in role),
@@ -99,9 +103,8 @@ def situation(p: Posture) -> tuple:
         frozenset(kind(src) for src in p.judgments if src in role) if p.judgments else _NONE,
         tuple((kind(a.from_entry), a.by, a.interlocutory, a.frivolous) for a in on_file) if on_file else (),
     )
-    if endgame:  # see the module's docstring: what is left reads no more than this
-        return ("endgame", p.law_as_of, p.in_case,
-                tuple(o[:2] + o[4:6] + (o[6:] if o[1] and o[1][1] else ()) for o in officials), *live)
+    if out_for_good:  # see the module's docstring: what is left reads no more than this
+        return ("endgame", p.law_as_of, p.in_case, tuple(endgame), *live)
     identified = frozenset((q, frozenset(x for s, x in void if s == src) if void else _NONE, kind(src))
                            for q, src in p.identified) if p.identified else _NONE
     orders_in_force, live_orders, live_rulings, live_judgments, appeals = live
