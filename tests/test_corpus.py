@@ -12,10 +12,12 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+import yaml
 
 from qiflow.corpus.generate import SHAPES, V1_DIFFERS, generate
 from qiflow.corpus.judge import Options, judge
-from qiflow.corpus.pool import judge_all
+from qiflow.corpus.pool import judge_all, summarize_all
+from qiflow.corpus.summary import Summary
 from qiflow.engine.expect import mismatches
 from qiflow.engine.run import audit
 from qiflow.files.discover import Item, items
@@ -79,6 +81,41 @@ def test_two_processes_give_what_one_gives(corpus: Path) -> None:
     assert one == two and len(one) == 120
 
 
+def test_a_summary_summed_where_judged_is_the_sum_of_the_outcomes(corpus: Path, tmp_path: Path) -> None:
+    """``summarize_all`` (each chunk summed in its worker, then merged) gives what adding every Outcome gives,
+    input errors included and in input order, on one process or two."""
+    lines = corpus.read_text().splitlines()
+    mixed = tmp_path / "mixed.jsonl"
+    mixed.write_text("\n".join(lines[:40] + ["{not json", ""] + lines[40:80] + ['{"qiflow": 2}'] + lines[80:]) + "\n")
+    work = list(items([str(mixed)]))
+    added = Summary()
+    for outcome in judge_all(work):
+        added.add(outcome)
+
+    def sums(summary: Summary) -> dict[str, object]:
+        return {k: v for k, v in summary.as_dict().items() if k != "seconds"}
+
+    assert len(added.input_errors) == 2 and added.input_errors[0].startswith(f"{mixed}:41:")
+    for jobs, chunk in ((1, 50), (2, 7), (2, 50)):
+        assert sums(summarize_all(work, jobs=jobs, chunk=chunk)) == sums(added)
+
+
+def test_a_record_is_read_by_its_span_where_it_is_judged(tmp_path: Path) -> None:
+    """A JSON Lines record is found by its span (Windows line ends, blank lines and all); a record that is gone
+    when its worker reads it is a located bad input, not a crash."""
+    scenario = yaml.safe_load((SCENARIOS / "rules" / "careful-procedure-followed.yaml").read_text())
+    record = json.dumps(scenario, default=str).encode()
+    path = tmp_path / "r.jsonl"
+    path.write_bytes(b"\r\n" + record + b"\r\n\n" + record + b"\n")
+    work = list(items([str(path)]))
+    assert [(i.line, i.text) for i in work] == [(2, None), (4, None)]
+    assert [o.error for o in judge_all(work)] == [None, None]
+    assert judge(work[1]).codes == judge(Item(str(path), 4, record)).codes
+    path.write_bytes(record + b"\n")
+    assert judge(work[1]).error == f"{path}:4: (file): a JSON Lines file that does not change while it is read " \
+        "(this record is gone)"
+
+
 def test_run_on_a_corpus_summarises_and_exits_by_contract(corpus: Path, tmp_path: Path) -> None:
     done = qiflow("run", str(corpus), "-j", "2")
     assert done.returncode == 1  # violations, no bad input
@@ -122,8 +159,6 @@ def test_a_bad_input_is_an_outcome_not_an_exception(tmp_path: Path) -> None:
 
 
 def test_the_fast_reader_and_the_line_tracking_reader_agree() -> None:
-    import yaml
-
     from qiflow.files import load as loader
 
     texts = [p.read_text(encoding="utf-8") for p in sorted(SCENARIOS.rglob("*.yaml"))]

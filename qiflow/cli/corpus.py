@@ -50,20 +50,23 @@ def exit_code(summary: Summary, check: bool) -> Exit:
 
 def judge_corpus(inputs: tuple[str, ...], options: Options, jobs: int | None,
                  each: Any = None) -> Summary:
-    """Judge every docket the inputs name; ``each(outcome)`` sees them in input order."""
-    from qiflow.corpus.pool import judge_all
+    """Judge every docket the inputs name; ``each(outcome)`` sees them in input order (without it, each chunk
+    is summed where it is judged: only the summary is wanted)."""
+    from qiflow.corpus.pool import judge_all, summarize_all
     from qiflow.corpus.summary import Summary
 
     work = gather(inputs)
     if jobs is None:
         jobs = min(default_jobs(), max(1, len(work) // 50))
     jobs = min(jobs, max(1, len(work)))
-    summary = Summary(jobs=jobs)
     start = time.perf_counter()
     with progress(len(work)) as tick:
-        for outcome in judge_all(work, options, jobs=jobs, done=tick):
-            summary.add(outcome)
-            if each is not None:
+        if each is None:
+            summary = summarize_all(work, options, jobs=jobs, done=tick)
+        else:
+            summary = Summary(jobs=jobs)
+            for outcome in judge_all(work, options, jobs=jobs, done=tick):
+                summary.add(outcome)
                 each(outcome)
     summary.wall = time.perf_counter() - start
     return summary
@@ -77,14 +80,13 @@ def run_corpus(inputs: tuple[str, ...], fmt: str, jobs: int | None, summary_only
     collected: list[dict[str, Any]] = []
 
     def each(o: Outcome) -> None:
-        if summary_only:
-            return
         if fmt == "jsonl":
             click.echo(json.dumps(outcome_json(o), ensure_ascii=False))
         elif fmt == "json":
             collected.append(outcome_json(o))
 
-    summary = judge_corpus(inputs, Options(law_as_of=law_as_of, mode=mode), jobs, each)
+    wants_each = not summary_only and fmt in ("json", "jsonl")
+    summary = judge_corpus(inputs, Options(law_as_of=law_as_of, mode=mode), jobs, each if wants_each else None)
     if fmt == "text":
         click.echo(render_summary(summary))
     elif fmt == "jsonl":

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 import time
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 from qiflow.files.discover import Item
 from qiflow.files.limits import MAX_FILE_BYTES
@@ -60,12 +62,44 @@ class Outcome:
         return self.error is None
 
 
-def _read(item: Item, marks: list[float]) -> Scenario:
-    if item.text is not None:
-        if len(item.text) > MAX_FILE_BYTES:
+class Records:
+    """The JSON Lines files a chunk's records are read from, each opened once (a context: closed at its end)."""
+
+    def __init__(self) -> None:
+        self.open: dict[str, BinaryIO] = {}
+
+    def read(self, item: Item) -> bytes:
+        assert item.span is not None
+        offset, size = item.span
+        try:
+            handle = self.open.get(item.path)
+            if handle is None:
+                handle = self.open[item.path] = open(item.path, "rb")  # noqa: SIM115  # closed on leaving the context
+            handle.seek(offset)
+            raw = handle.read(size)
+        except OSError as exc:
+            raise ScenarioError(item.path, item.line, "(file)", f"a readable file ({exc.strerror or exc})") from None
+        if len(raw) != size:
+            raise ScenarioError(item.path, item.line, "(file)", "a JSON Lines file that does not change while "
+                                "it is read (this record is gone)")
+        return raw
+
+    def __enter__(self) -> Records:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        for handle in self.open.values():
+            handle.close()
+        self.open.clear()
+
+
+def _read(item: Item, marks: list[float], records: Records) -> Scenario:
+    if item.text is not None or item.span is not None:
+        raw = item.text if item.text is not None else records.read(item)
+        if len(raw) > MAX_FILE_BYTES:
             raise ScenarioError(item.path, item.line, "(record)", f"a JSON Lines record of at most "
                                 f"{MAX_FILE_BYTES:,} bytes (qiflow.files.limits.MAX_FILE_BYTES)")
-        text = decode(item.text, item.path, item.line or 1)
+        text = decode(raw, item.path, item.line or 1)
         return parse_json(text, item.path, item.line or 1, times=marks)
     raw = read_bytes(Path(item.path))
     text = decode(raw, item.path)
@@ -74,15 +108,18 @@ def _read(item: Item, marks: list[float]) -> Scenario:
     return parse(text, item.path, times=marks)
 
 
-def judge(item: Item, options: Options | None = None) -> Outcome:
-    """Read, validate and judge ``item``; a bad input is an Outcome with its located error, never an exception."""
+def judge(item: Item, options: Options | None = None, records: Records | None = None) -> Outcome:
+    """Read, validate and judge ``item``; a bad input is an Outcome with its located error, never an exception.
+
+    ``records``: the JSON Lines files already open (a chunk opens each once); without, the item's is opened."""
     options = options or Options()
     start = time.perf_counter()
     marks: list[float] = []
-    try:
-        scenario = _read(item, marks)
-    except ScenarioError as error:
-        return Outcome(item.name, error=str(error))
+    with Records() if records is None else nullcontext(records) as files:
+        try:
+            scenario = _read(item, marks, files)
+        except ScenarioError as error:
+            return Outcome(item.name, error=str(error))
     parsed = marks[0] if marks else start
     validated = time.perf_counter()
     if options.check:
@@ -114,5 +151,6 @@ def judge(item: Item, options: Options | None = None) -> Outcome:
 
 
 def judge_chunk(chunk: list[Item], options: Options) -> list[Outcome]:
-    """Judge a chunk of items (one task for a worker process)."""
-    return [judge(item, options) for item in chunk]
+    """Judge a chunk of items (one task for a worker process), each JSON Lines file opened once."""
+    with Records() as records:
+        return [judge(item, options, records) for item in chunk]

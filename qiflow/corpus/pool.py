@@ -1,6 +1,8 @@
 """Map ``judge`` over a corpus on N processes, in chunks, results in input order, memory bounded.
 
 No scheduler: a ``concurrent.futures.ProcessPoolExecutor`` with a bounded window of chunks in flight.
+A run that needs only the summary has each chunk summed where it was judged (``summarize_all``), so the
+parent merges one small Summary a chunk instead of unpacking and adding every docket's Outcome.
 """
 
 from __future__ import annotations
@@ -9,12 +11,16 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
+from typing import TypeVar
 
-from qiflow.corpus.judge import Options, Outcome, judge, judge_chunk
+from qiflow.corpus.judge import Options, Outcome, judge_chunk
+from qiflow.corpus.summary import Summary
 from qiflow.files.discover import Item
 
 CHUNK = 50
 """Dockets per task: large enough that a task's overhead is small, small enough to balance the load."""
+
+_R = TypeVar("_R")
 
 
 def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
@@ -23,25 +29,48 @@ def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
         yield chunk
 
 
+def summarize_chunk(chunk: list[Item], options: Options) -> Summary:
+    """The Summary of one chunk (one task for a worker process)."""
+    summary = Summary()
+    for outcome in judge_chunk(chunk, options):
+        summary.add(outcome)
+    return summary
+
+
+def _map(task: Callable[[list[Item], Options], _R], items: Iterable[Item], options: Options, jobs: int,
+         done: Callable[[int], None] | None, chunk: int) -> Iterator[_R]:
+    """``task`` of each chunk, in input order, on ``jobs`` processes; ``done(n)`` as each n more items finish."""
+    if jobs <= 1:
+        for part in _chunks(items, chunk):
+            yield task(part, options)
+            if done:
+                done(len(part))
+        return
+    _preload(options)
+    window: deque[tuple[int, Future[_R]]] = deque()
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        for part in _chunks(items, chunk):
+            window.append((len(part), pool.submit(task, part, options)))
+            if len(window) >= jobs * 4:
+                yield _collect(*window.popleft(), done)
+        while window:
+            yield _collect(*window.popleft(), done)
+
+
 def judge_all(items: Iterable[Item], options: Options | None = None, *, jobs: int = 1,
               done: Callable[[int], None] | None = None, chunk: int = CHUNK) -> Iterator[Outcome]:
     """Every item's Outcome, in input order; ``done(n)`` is called as each n more are finished."""
-    options = options or Options()
-    if jobs <= 1:
-        for item in items:
-            yield judge(item, options)
-            if done:
-                done(1)
-        return
-    _preload(options)
-    window: deque[Future[list[Outcome]]] = deque()
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        for part in _chunks(items, chunk):
-            window.append(pool.submit(judge_chunk, part, options))
-            if len(window) >= jobs * 4:
-                yield from _collect(window.popleft(), done)
-        while window:
-            yield from _collect(window.popleft(), done)
+    for outcomes in _map(judge_chunk, items, options or Options(), jobs, done, chunk):
+        yield from outcomes
+
+
+def summarize_all(items: Iterable[Item], options: Options | None = None, *, jobs: int = 1,
+                  done: Callable[[int], None] | None = None, chunk: int = CHUNK) -> Summary:
+    """The corpus Summary (what ``Summary.add`` of every Outcome gives), each chunk summed where it is judged."""
+    summary = Summary(jobs=jobs)
+    for part in _map(summarize_chunk, items, options or Options(), jobs, done, chunk):
+        summary.merge(part)
+    return summary
 
 
 def _preload(options: Options) -> None:
@@ -52,8 +81,8 @@ def _preload(options: Options) -> None:
         import qiflow.engine.expect  # noqa: F401
 
 
-def _collect(future: Future[list[Outcome]], done: Callable[[int], None] | None) -> list[Outcome]:
+def _collect(size: int, future: Future[_R], done: Callable[[int], None] | None) -> _R:
     out = future.result()
     if done:
-        done(len(out))
+        done(size)
     return out

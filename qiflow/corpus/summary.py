@@ -51,6 +51,17 @@ class Summary:
         for i, seconds in enumerate(outcome.times):
             self.times[i] += seconds
 
+    def merge(self, other: Summary) -> None:
+        """Add the sums of ``other`` (a later part of the same corpus): the same as adding its Outcomes here."""
+        for name in ("dockets", "valid", "with_errors", "appealable", "discovery_authorized", "failed_expectations"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.codes.update(other.codes)
+        for mine, theirs in ((self.eras, other.eras), (self.courts, other.courts)):
+            for key, counts in theirs.items():
+                mine.setdefault(key, Counter()).update(counts)
+        self.input_errors.extend(other.input_errors)
+        self.times = [a + b for a, b in zip(self.times, other.times, strict=True)]
+
     def share(self, count: int) -> float:
         return round(count / self.valid, 4) if self.valid else 0.0
 

@@ -22,11 +22,13 @@ GLOB_CHARS = frozenset("*?[")
 
 @dataclass(frozen=True)
 class Item:
-    """One docket to read: a file, or one record (``line``, its ``text``) of a JSON Lines file."""
+    """One docket to read: a file, or one record of a JSON Lines file at ``line``, given as its ``text`` or
+    found by its ``span`` (byte offset and length) in the file, which the process judging it reads."""
 
     path: str
     line: int | None = None
     text: bytes | None = None
+    span: tuple[int, int] | None = None
 
     @property
     def name(self) -> str:
@@ -64,15 +66,18 @@ def _walk(folder: str) -> list[str]:
 
 
 def records(path: str) -> Iterator[Item]:
-    """The non-blank lines of a JSON Lines file, each an Item located at its line.
+    """The non-blank lines of a JSON Lines file, each an Item located at its line and found by its span.
 
-    A line longer than MAX_FILE_BYTES is yielded cut short (it fails to parse, located); the file itself
-    may be any size, read a line at a time.
+    A line longer than MAX_FILE_BYTES is cut short (it fails to parse, located); the file itself may be any
+    size, read a line at a time. Only the spans are kept, not the text: a worker reads its own records, so
+    a corpus of any size is neither held in memory nor copied between processes.
     """
     with open(path, "rb") as handle:
+        offset = 0
         for number, raw in enumerate(_lines(handle), start=1):
             if raw.strip():
-                yield Item(path, number, raw)
+                yield Item(path, number, span=(offset, len(raw)))
+            offset = handle.tell()
 
 
 def _lines(handle) -> Iterator[bytes]:
