@@ -11,11 +11,12 @@ from qiflow import scenario as m
 from qiflow.engine.report import NextMove
 from qiflow.engine.step import judge
 from qiflow.law import doctrines as d
-from qiflow.law.authorities import as_of
 from qiflow.law.posture import Posture, ref_label
 from qiflow.procedure.model import Procedure
 
 _PROBE_REF = 10**9
+_GATES = ((d.GATE_1,), (d.GATE_2,), (d.GATE_3,))
+"""Each gate alone: the limited order's reason cites the first authority of each."""
 
 
 _PROBES: dict[str, m.Entry] = {}
@@ -77,13 +78,13 @@ def next_moves(procedure: Procedure, phase: str, posture: Posture, day: dt.date)
         findings = [f for f in judge(procedure, entry, posture, _PROBE_REF) if f.guard.blocks]
         if findings:
             why = " ".join(f"{f.code}: {f.guard.code.rule}" for f in findings)
-            cites = [x for f in findings for x in as_of(f.guard.code.authorities, day)[:1]]
+            cites = [x for f in findings for x in d.cited(f.guard.code.rests_on, day).authorities[:1]]
         elif isinstance(entry, m.DiscoveryOrder) and entry.scope == "limited":
             why = ("Open through the three gates, in order: the pleadings holding, the fact questions, and only "
                    "requests narrowly tailored to them.")
-            cites = [x for doctrine in (d.GATE_1, d.GATE_2, d.GATE_3) for x in doctrine.cites_as_of(day)[:1]]
+            cites = [x for doctrine in _GATES for x in d.cited(doctrine, day).authorities[:1]]
         else:
             why, cites = "No rule of the careful procedure bars it now.", []
         out.append(NextMove(event=entry.event, label=label, actor=actor, open=not findings, why=why,
-                            authorities=list(dict.fromkeys(str(x) for x in cites))))
+                            authorities=list(dict.fromkeys(cites))))
     return out

@@ -13,7 +13,6 @@ from qiflow.engine.standing import Memo, qi_words, standing
 from qiflow.engine.step import Docket, Step, message
 from qiflow.engine.words import date_label
 from qiflow.law import doctrines as d
-from qiflow.law.authorities import Authority, as_of
 from qiflow.law.eras import Era
 from qiflow.law.posture import Posture, ref_label
 from qiflow.procedure.careful import PROCEDURE
@@ -52,19 +51,16 @@ STATES_QUESTIONS = (m.MotionToDismissRuling, m.DiscoveryOrder)
 """The entry kinds that identify fact questions, with their texts."""
 
 
-def _cites(authorities: tuple[Authority, ...]) -> list[str]:
-    return [str(x) for x in authorities]
-
-
 def _violations(position: int, step: Step, day: dt.date) -> list[Violation]:
     out = []
     for f in step.findings:
-        cites = as_of(f.guard.code.authorities, day)
+        code = f.guard.code
+        cites = d.cited(code.rests_on, day)  # a code's authorities are its doctrines'
         out.append(Violation(
-            code=f.code, name=f.guard.code.name, severity=f.guard.code.severity.value,
+            code=code.code, name=code.name, severity=code.severity.value,
             entry_number=step.entry.entry_number, position=position, message=message(f, step.ref),
-            authorities=_cites(cites), cites=[x.json() for x in cites], settled=f.guard.code.settled,
-            refused=not step.accepted, since=f.guard.code.since if f.guard.code.since > dt.date.min else None,
+            authorities=cites.authorities, cites=cites.cites, settled=code.settled,
+            refused=not step.accepted, since=code.since if code.since > dt.date.min else None,
         ))
     return out
 
@@ -83,13 +79,12 @@ def _entries(case: Docket, texts: Texts) -> list[EntryReport]:
 
 
 def _entry(position: int, step: Step, procedure: Procedure, texts: Texts, day: dt.date, now: Standing) -> EntryReport:
-    said, because = describe(step.entry, step.before, step.after, texts)
-    doctrines = list(because)
+    said, doctrines = describe(step.entry, step.before, step.after, texts)
     for f in step.findings:
         verb = "Refused" if not step.accepted and f.guard.blocks else f"Flagged {f.code}"
         said += f" {verb}: {message(f, step.ref)}"
         doctrines += f.guard.code.rests_on
-    unique = d.cites_of(*doctrines, day=day)
+    cites = d.cited(doctrines, day)
     return EntryReport(
         entry_number=step.entry.entry_number, position=position, label=ref_label(step.ref), event=step.entry.event,
         event_label=procedure.move[step.entry.event].label, date_filed=step.entry.date_filed,
@@ -97,15 +92,16 @@ def _entry(position: int, step: Step, procedure: Procedure, texts: Texts, day: d
         by=list(step.entry.filers), accepted=step.accepted,
         phase_before=step.phase_before, phase=step.phase, phase_label=procedure.phase[step.phase].label,
         in_usual_order=procedure.in_usual_order(step.phase_before, step.entry.event),
-        codes=[f.code for f in step.findings], explanation=said.strip(), authorities=_cites(unique),
-        cites=[x.json() for x in unique], cite=unique[0].short if unique else None,
+        codes=[f.code for f in step.findings], explanation=said.strip(), authorities=cites.authorities,
+        cites=cites.cites, cite=cites.short,
         standing=now,
     )
 
 
 def _officials(posture: Posture) -> list[OfficialStatus]:
-    return [OfficialStatus(id=o, name=posture.name(o), qi_asserted=o in posture.asserted, qi_status=qi_words(posture, o),
-                           burden=posture.carries_burden(o), gate1=posture.has_gate1(o), in_case=o in posture.in_case)
+    return [OfficialStatus(id=o, name=posture.name(o), qi_asserted=o in posture.asserted,
+                           qi_status=qi_words(posture, o), burden=posture.carries_burden(o),
+                           gate1=posture.has_gate1(o), in_case=o in posture.in_case)
             for o in posture.officials]
 
 
@@ -120,13 +116,12 @@ def _report(scenario: m.Scenario, case: Docket, file: str | None, given: dt.date
     final = case.posture
     day = case.law_as_of
     texts = docket_texts(scenario)
-    appealability = as_of(d.COLLATERAL_ORDER.cites, day)
     return Report(
         title=scenario.title, file=file, mode=mode, law_as_of=given, judged_as_of=day, era=Era.of(day).value,
         law=case.procedure.variant, carswell_rules=final.from_carswell,
         state=case.phase, state_label=case.procedure.phase[case.phase].label,
         discovery_authorized=final.discovery_authorized, appealable=case.appealable,
-        appealable_authorities=[] if case.appealable is None else _cites(appealability),
+        appealable_authorities=[] if case.appealable is None else list(d.cited((d.COLLATERAL_ORDER,), day).authorities),
         refused=[s.entry.entry_number if s.entry.entry_number is not None else i
                  for i, s in enumerate(steps, 1) if not s.accepted],
         violations=[v for i, s in enumerate(steps, 1) for v in _violations(i, s, day)],

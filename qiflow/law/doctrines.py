@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from qiflow.law import authorities as a
 from qiflow.law.authorities import Authority, as_of, at
@@ -37,6 +38,25 @@ def cites_of(*doctrines: Doctrine, day: dt.date | None = None) -> tuple[Authorit
     """The doctrines' authorities in order, each once; as of ``day`` if given."""
     cites = tuple(dict.fromkeys(x for d in doctrines for x in d.cites))
     return cites if day is None else as_of(cites, day)
+
+
+class Cited(NamedTuple):
+    """Authorities as a report prints them: the full cites, their JSON form, the first one's short cite.
+
+    Shared by every report that cites them, hence tuples: a report copies them into lists and dicts of its own."""
+
+    authorities: tuple[str, ...]
+    cites: tuple[dict[str, object], ...]
+    short: str | None
+
+
+@lru_cache(maxsize=4096)
+def cited(doctrines: tuple[Doctrine, ...], day: dt.date) -> Cited:
+    """``cites_of(*doctrines, day=day)`` as a report prints them, worked out once per doctrine tuple and day:
+    every entry, violation and next move of every report asks (keyed by the tuple, whose doctrines hash by
+    identity, rather than by the authorities, which hash in Python)."""
+    cites = cites_of(*doctrines, day=day)
+    return Cited(tuple(map(str, cites)), tuple(x.json() for x in cites), cites[0].short if cites else None)
 
 
 # --- s.1: who may assert QI, and the burden ---------------------------------------------------------
