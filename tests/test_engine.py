@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+import warnings
 
 import pytest
+from pydantic import BaseModel
 
 from qiflow import scenario as m
+from qiflow.engine.expect import scenario_files
+from qiflow.engine.report import Report
 from qiflow.engine.run import STATES_QUESTIONS, STATES_REQUESTS, audit
+from qiflow.files.load import load
 from qiflow.scenario import Scenario
+from tests.conftest import SCENARIOS
 from tests.support.helpers import QI_ANSWER, QI_MOTION, REQUESTS, gated_order, scenario
 
 
@@ -191,3 +197,22 @@ def test_the_report_reads_texts_from_every_kind_that_states_them() -> None:
     with_texts = {k for k in m.EVENT_MODELS.values()
                   if "requests" in k.model_fields and k.model_fields["requests"].annotation == list[m.Request]}
     assert set(STATES_QUESTIONS) == with_questions and {STATES_REQUESTS} == with_texts
+
+
+def _models(model: BaseModel) -> list[BaseModel]:
+    """The model and every model inside it."""
+    inner = [x for v in model.__dict__.values() for x in (v if isinstance(v, list) else [v]) if isinstance(x, BaseModel)]
+    return [model, *(y for x in inner for y in _models(x))]
+
+
+@pytest.mark.parametrize("law_as_of", [None, dt.date(2022, 8, 1), dt.date(2010, 1, 1)])
+def test_reports_made_without_validation_are_valid(law_as_of: dt.date | None) -> None:
+    """The report models are ``made`` (``Out.made``), not validated: each must be what validating it gives."""
+    for path in scenario_files([SCENARIOS]):
+        report = audit(load(path), file=str(path), law_as_of=law_as_of)
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")  # a value not of its field's type warns when serialised
+            dumped = report.model_dump()
+        assert Report.model_validate(dumped) == report
+        assert Report.model_validate(dumped).model_dump_json() == report.model_dump_json()
+        assert all(x.model_fields_set == set(type(x).model_fields) for x in _models(report))

@@ -85,6 +85,6 @@ def next_moves(procedure: Procedure, phase: str, posture: Posture, day: dt.date)
             cites = [x for doctrine in _GATES for x in d.cited(doctrine, day).authorities[:1]]
         else:
             why, cites = "No rule of the careful procedure bars it now.", []
-        out.append(NextMove(event=entry.event, label=label, actor=actor, open=not findings, why=why,
+        out.append(NextMove.made(event=entry.event, label=label, actor=actor, open=not findings, why=why,
                             authorities=list(dict.fromkeys(cites))))
     return out

@@ -3,12 +3,29 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any, Self
 
 from pydantic import BaseModel, ConfigDict
+
+_set = object.__setattr__
 
 
 class Out(BaseModel):
     model_config = ConfigDict(frozen=True)
+
+    @classmethod
+    def made(cls, **values: Any) -> Self:
+        """A model from values the engine made itself: every field given, each of its declared type, none shared
+        with anything that could change it. It does what ``model_construct`` does, without the per-field search for
+        aliases and defaults that makes ``model_construct`` slower than validating: an entry's report is made in a
+        third of the time it takes to validate, and a report makes dozens. ``tests/test_engine.py`` checks that
+        every model made so is what validating its dump gives."""
+        out = cls.__new__(cls)
+        _set(out, "__dict__", values)
+        _set(out, "__pydantic_fields_set__", set(values))
+        _set(out, "__pydantic_extra__", None)
+        _set(out, "__pydantic_private__", None)
+        return out
 
 
 class Violation(Out):

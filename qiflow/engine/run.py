@@ -56,10 +56,10 @@ def _violations(position: int, step: Step, day: dt.date) -> list[Violation]:
     for f in step.findings:
         code = f.guard.code
         cites = d.cited(code.rests_on, day)  # a code's authorities are its doctrines'
-        out.append(Violation(
+        out.append(Violation.made(
             code=code.code, name=code.name, severity=code.severity.value,
             entry_number=step.entry.entry_number, position=position, message=message(f, step.ref),
-            authorities=cites.authorities, cites=cites.cites, settled=code.settled,
+            authorities=list(cites.authorities), cites=[dict(x) for x in cites.cites], settled=code.settled,
             refused=not step.accepted, since=code.since if code.since > dt.date.min else None,
         ))
     return out
@@ -85,23 +85,23 @@ def _entry(position: int, step: Step, procedure: Procedure, texts: Texts, day: d
         said += f" {verb}: {message(f, step.ref)}"
         doctrines += f.guard.code.rests_on
     cites = d.cited(doctrines, day)
-    return EntryReport(
+    return EntryReport.made(
         entry_number=step.entry.entry_number, position=position, label=ref_label(step.ref), event=step.entry.event,
         event_label=procedure.move[step.entry.event].label, date_filed=step.entry.date_filed,
         date_label=date_label(step.entry.date_filed), description=step.entry.description,
         by=list(step.entry.filers), accepted=step.accepted,
         phase_before=step.phase_before, phase=step.phase, phase_label=procedure.phase[step.phase].label,
         in_usual_order=procedure.in_usual_order(step.phase_before, step.entry.event),
-        codes=[f.code for f in step.findings], explanation=said.strip(), authorities=cites.authorities,
-        cites=cites.cites, cite=cites.short,
+        codes=[f.code for f in step.findings], explanation=said.strip(), authorities=list(cites.authorities),
+        cites=[dict(x) for x in cites.cites], cite=cites.short,
         standing=now,
     )
 
 
 def _officials(posture: Posture) -> list[OfficialStatus]:
-    return [OfficialStatus(id=o, name=posture.name(o), qi_asserted=o in posture.asserted,
-                           qi_status=qi_words(posture, o), burden=posture.carries_burden(o),
-                           gate1=posture.has_gate1(o), in_case=o in posture.in_case)
+    return [OfficialStatus.made(id=o, name=posture.name(o), qi_asserted=o in posture.asserted,
+                                qi_status=qi_words(posture, o), burden=posture.carries_burden(o),
+                                gate1=posture.has_gate1(o), in_case=o in posture.in_case)
             for o in posture.officials]
 
 
@@ -116,7 +116,7 @@ def _report(scenario: m.Scenario, case: Docket, file: str | None, given: dt.date
     final = case.posture
     day = case.law_as_of
     texts = docket_texts(scenario)
-    return Report(
+    return Report.made(
         title=scenario.title, file=file, mode=mode, law_as_of=given, judged_as_of=day, era=Era.of(day).value,
         law=case.procedure.variant, carswell_rules=final.from_carswell,
         state=case.phase, state_label=case.procedure.phase[case.phase].label,

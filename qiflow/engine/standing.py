@@ -47,7 +47,7 @@ def _records(posture: Posture) -> tuple[int, ...]:
 
 
 def _official(posture: Posture, o: str, questions: Mapping[str, str]) -> OfficialStanding:
-    return OfficialStanding(
+    return OfficialStanding.made(
         id=o, name=posture.name(o), qi=qi_words(posture, o), burden=posture.carries_burden(o),
         gate1=posture.has_gate1(o),
         fact_questions=[questions.get(q, q) for q in posture.questions_concerning(o)],
@@ -73,9 +73,9 @@ def standing(procedure: Procedure, phase: str, posture: Posture, texts: Texts, m
     for order in posture.orders:
         got = memo.orders.get(id(order))
         if got is None:
-            got = memo.orders[id(order)] = OrderStanding(
+            got = memo.orders[id(order)] = OrderStanding.made(
                 label=ref_label(order.entry), scope=order.scope, against=[posture.name(p) for p in sorted(order.against)],
                 authorized=[requests.get(a.request, a.request) for a in order.authorized])
         orders.append(got)
-    return Standing(phase=phase, phase_label=procedure.phase[phase].label, officials=officials, orders_in_force=orders,
+    return Standing.made(phase=phase, phase_label=procedure.phase[phase].label, officials=officials, orders_in_force=orders,
                     appeals_pending=[ref_label(x.entry) for x in posture.pending_appeals])
