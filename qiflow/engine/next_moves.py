@@ -9,7 +9,6 @@ import datetime as dt
 
 from qiflow import scenario as m
 from qiflow.engine.report import NextMove
-from qiflow.engine.step import judge
 from qiflow.law import doctrines as d
 from qiflow.law.posture import Posture, ref_label
 from qiflow.procedure.model import Procedure
@@ -72,19 +71,23 @@ def _probes(posture: Posture) -> list[tuple[str, str, m.Entry]]:
 
 
 def next_moves(procedure: Procedure, phase: str, posture: Posture, day: dt.date) -> list[NextMove]:
-    """Every probed move, open or barred, each with its reason and authorities as of ``day``."""
+    """Every probed move, open or barred, each with its reason and authorities as of ``day``.
+
+    A move is barred by the rules strict mode would refuse it for, so only those are asked (as ``refuses``
+    does): the rest would only flag it."""
     out = []
     for actor, label, entry in _probes(posture):
-        findings = [f for f in judge(procedure, entry, posture, _PROBE_REF) if f.guard.blocks]
-        if findings:
-            why = " ".join(f"{f.code}: {f.guard.code.rule}" for f in findings)
-            cites = [x for f in findings for x in d.cited(f.guard.code.rests_on, day).authorities[:1]]
+        barred = [g.code for g, rule in procedure.rules(entry.event, posture.law_as_of, barring=True)
+                  if rule(entry, posture, _PROBE_REF) is not None]
+        if barred:
+            why = " ".join(f"{code.code}: {code.rule}" for code in barred)
+            cites = [x for code in barred for x in d.cited(code.rests_on, day).authorities[:1]]
         elif isinstance(entry, m.DiscoveryOrder) and entry.scope == "limited":
             why = ("Open through the three gates, in order: the pleadings holding, the fact questions, and only "
                    "requests narrowly tailored to them.")
             cites = [x for doctrine in _GATES for x in d.cited(doctrine, day).authorities[:1]]
         else:
             why, cites = "No rule of the careful procedure bars it now.", []
-        out.append(NextMove.made(event=entry.event, label=label, actor=actor, open=not findings, why=why,
-                            authorities=list(dict.fromkeys(cites))))
+        out.append(NextMove.made(event=entry.event, label=label, actor=actor, open=not barred, why=why,
+                                 authorities=list(dict.fromkeys(cites))))
     return out
