@@ -216,3 +216,13 @@ def test_reports_made_without_validation_are_valid(law_as_of: dt.date | None) ->
         assert Report.model_validate(dumped) == report
         assert Report.model_validate(dumped).model_dump_json() == report.model_dump_json()
         assert all(x.model_fields_set == set(type(x).model_fields) for x in _models(report))
+
+
+def test_reports_share_no_list_or_dict_with_each_other() -> None:
+    """The authorities are worked out once per doctrine tuple and day (``doctrines.cited``); each report copies them."""
+    docket = (QI_MOTION, REQUESTS, gated_order())
+    first, second = audit(scenario(*docket)), audit(scenario(*docket))
+    first.entries[-1].cites[0]["text"] = "changed"
+    first.entries[-1].authorities.clear()
+    first.violations[0].cites.clear()
+    assert second == audit(scenario(*docket)) and second.entries[-1].cites[0]["text"] != "changed"

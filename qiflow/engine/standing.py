@@ -77,5 +77,5 @@ def standing(procedure: Procedure, phase: str, posture: Posture, texts: Texts, m
                 label=ref_label(order.entry), scope=order.scope, against=[posture.name(p) for p in sorted(order.against)],
                 authorized=[requests.get(a.request, a.request) for a in order.authorized])
         orders.append(got)
-    return Standing.made(phase=phase, phase_label=procedure.phase[phase].label, officials=officials, orders_in_force=orders,
-                    appeals_pending=[ref_label(x.entry) for x in posture.pending_appeals])
+    return Standing.made(phase=phase, phase_label=procedure.phase[phase].label, officials=officials,
+                         orders_in_force=orders, appeals_pending=[ref_label(x.entry) for x in posture.pending_appeals])
