@@ -12,6 +12,7 @@ from qiflow import scenario as m
 from qiflow.engine.expect import scenario_files
 from qiflow.engine.report import Report
 from qiflow.engine.run import STATES_QUESTIONS, STATES_REQUESTS, audit
+from qiflow.engine.verdict import Verdict, verdict
 from qiflow.files.load import load
 from qiflow.scenario import Scenario
 from tests.conftest import SCENARIOS
@@ -207,7 +208,8 @@ def _models(model: BaseModel) -> list[BaseModel]:
 
 @pytest.mark.parametrize("law_as_of", [None, dt.date(2022, 8, 1), dt.date(2010, 1, 1)])
 def test_reports_made_without_validation_are_valid(law_as_of: dt.date | None) -> None:
-    """The report models are ``made`` (``Out.made``), not validated: each must be what validating it gives."""
+    """The report models and the verdict are ``made`` (``Out.made``), not validated: each must be what validating
+    it gives."""
     for path in scenario_files([SCENARIOS]):
         report = audit(load(path), file=str(path), law_as_of=law_as_of)
         with warnings.catch_warnings():
@@ -216,6 +218,8 @@ def test_reports_made_without_validation_are_valid(law_as_of: dt.date | None) ->
         assert Report.model_validate(dumped) == report
         assert Report.model_validate(dumped).model_dump_json() == report.model_dump_json()
         assert all(x.model_fields_set == set(type(x).model_fields) for x in _models(report))
+        found = verdict(load(path), law_as_of=law_as_of)
+        assert Verdict.model_validate(found.model_dump()) == found and found.model_fields_set == set(Verdict.model_fields)
 
 
 def test_reports_share_no_list_or_dict_with_each_other() -> None:

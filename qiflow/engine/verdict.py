@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pydantic import BaseModel, ConfigDict
-
 from qiflow.engine.refs import resolved
+from qiflow.engine.report import Out
 from qiflow.engine.step import entry_ref, step
 from qiflow.law.codes import APPEALABLE_CODES
 from qiflow.law.posture import Posture
@@ -14,10 +13,8 @@ from qiflow.procedure.careful import PROCEDURE
 from qiflow.scenario import DiscoveryOrder, Scenario
 
 
-class Verdict(BaseModel):
+class Verdict(Out):
     """The judgment of one docket: a pure function of its scenario (and the day its law is read as of)."""
-
-    model_config = ConfigDict(frozen=True)
 
     title: str
     court: str | None
@@ -56,7 +53,7 @@ def verdict(scenario: Scenario, *, law_as_of: dt.date | None = None, mode: str |
         elif isinstance(entry, DiscoveryOrder):
             appealable = entry.grants and any(f.code in APPEALABLE_CODES for f in taken.findings)
         phase, posture = taken.phase, taken.after
-    return Verdict.model_construct(  # every value is made here, of the declared type: nothing to validate
+    return Verdict.made(  # every value is made here, of the declared type: nothing to validate
         title=scenario.title, court=scenario.court, law_as_of=given, mode="strict" if strict else "audit",
         state=phase, codes=sorted(codes), errors=sorted(errors), appealable=appealable,
         discovery_authorized=posture.discovery_authorized, refused=refused, entries=len(scenario.docket),
