@@ -16,7 +16,7 @@ import yaml
 
 from qiflow.corpus.generate import SHAPES, V1_DIFFERS, generate
 from qiflow.corpus.judge import Options, judge
-from qiflow.corpus.pool import judge_all, summarize_all
+from qiflow.corpus.pool import CHUNK, TASKS_PER_WORKER, chunk_for, judge_all, summarize_all
 from qiflow.corpus.summary import Summary
 from qiflow.engine.expect import mismatches
 from qiflow.engine.run import audit
@@ -98,6 +98,12 @@ def test_a_summary_summed_where_judged_is_the_sum_of_the_outcomes(corpus: Path, 
     assert len(added.input_errors) == 2 and added.input_errors[0].startswith(f"{mixed}:41:")
     for jobs, chunk in ((1, 50), (2, 7), (2, 50)):
         assert sums(summarize_all(work, jobs=jobs, chunk=chunk)) == sums(added)
+
+
+def test_a_large_corpus_is_sent_in_few_large_chunks() -> None:
+    """Each worker gets about TASKS_PER_WORKER tasks, never of fewer than CHUNK dockets."""
+    assert chunk_for(120, 2) == CHUNK
+    assert chunk_for(10_000, 2) * 2 * TASKS_PER_WORKER >= 10_000 > (chunk_for(10_000, 2) - 1) * 2 * TASKS_PER_WORKER
 
 
 def test_a_record_is_read_by_its_span_where_it_is_judged(tmp_path: Path) -> None:

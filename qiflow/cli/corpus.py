@@ -52,7 +52,7 @@ def judge_corpus(inputs: tuple[str, ...], options: Options, jobs: int | None,
                  each: Any = None) -> Summary:
     """Judge every docket the inputs name; ``each(outcome)`` sees them in input order (without it, each chunk
     is summed where it is judged: only the summary is wanted)."""
-    from qiflow.corpus.pool import judge_all, summarize_all
+    from qiflow.corpus.pool import chunk_for, judge_all, summarize_all
     from qiflow.corpus.summary import Summary
 
     work = gather(inputs)
@@ -61,11 +61,12 @@ def judge_corpus(inputs: tuple[str, ...], options: Options, jobs: int | None,
     jobs = min(jobs, max(1, len(work)))
     start = time.perf_counter()
     with progress(len(work)) as tick:
+        chunk = chunk_for(len(work), jobs)
         if each is None:
-            summary = summarize_all(work, options, jobs=jobs, done=tick)
+            summary = summarize_all(work, options, jobs=jobs, done=tick, chunk=chunk)
         else:
             summary = Summary(jobs=jobs)
-            for outcome in judge_all(work, options, jobs=jobs, done=tick):
+            for outcome in judge_all(work, options, jobs=jobs, done=tick, chunk=chunk):
                 summary.add(outcome)
                 each(outcome)
     summary.wall = time.perf_counter() - start

@@ -18,7 +18,17 @@ from qiflow.corpus.summary import Summary
 from qiflow.files.discover import Item
 
 CHUNK = 50
-"""Dockets per task: large enough that a task's overhead is small, small enough to balance the load."""
+"""Dockets per task at least: enough that a task's overhead is small."""
+TASKS_PER_WORKER = 16
+"""Tasks each worker gets, when the corpus is large enough: few enough that the parent, woken by every task
+sent and every result, seldom takes a core from a worker (on 10,000 JSON Lines records on two cores, chunks
+of 400 ran in 0.86x the time of chunks of 50), and enough that the last task leaves little for one worker
+alone (about a thirty-second of the run)."""
+
+
+def chunk_for(count: int, jobs: int) -> int:
+    """Dockets per task for ``count`` dockets on ``jobs`` processes."""
+    return max(CHUNK, -(-count // (jobs * TASKS_PER_WORKER)))
 
 _R = TypeVar("_R")
 
