@@ -12,6 +12,7 @@ from hypothesis import given, settings
 
 from qiflow import scenario as m
 from qiflow.engine.step import Docket
+from qiflow.law.doctrines import cites_of
 from qiflow.law.invariants import INVARIANT, SAFETY, Invariant, broken
 from tests.support import walks
 
@@ -91,7 +92,7 @@ def test_each_invariant_states_as_data_the_days_its_check_reads() -> None:
         assert [day for day, _, _ in x.dated] == sorted(day for day, _, _ in x.dated), x.name
         for day, doctrine, _ in x.dated:  # the term's authority: a doctrine it rests on, citing that day's decision
             assert doctrine in x.rests_on, (x.name, doctrine.name)
-            assert any(c.case.decided == day for c in doctrine.cites_as_of(day)), (x.name, doctrine.name, day)
+            assert any(c.case.decided == day for c in cites_of(doctrine, day=day)), (x.name, doctrine.name, day)
 
 
 

@@ -29,9 +29,6 @@ class Doctrine:
     district_practice: bool = False
     """A district court's practice (N.D. Tex.), not a rule of the Fifth Circuit."""
 
-    def cites_as_of(self, day: dt.date) -> tuple[Authority, ...]:
-        return as_of(self.cites, day)
-
 
 @lru_cache(maxsize=4096)
 def cites_of(*doctrines: Doctrine, day: dt.date | None = None) -> tuple[Authority, ...]:
