@@ -30,6 +30,7 @@ def chunk_for(count: int, jobs: int) -> int:
     """Dockets per task for ``count`` dockets on ``jobs`` processes."""
     return max(CHUNK, -(-count // (jobs * TASKS_PER_WORKER)))
 
+
 _R = TypeVar("_R")
 
 
