@@ -9,13 +9,12 @@ import datetime as dt
 
 from qiflow import scenario as m
 from qiflow.engine.report import NextMove
+from qiflow.engine.step import judge
 from qiflow.law import doctrines as d
 from qiflow.law.posture import Posture, ref_label
 from qiflow.procedure.model import Procedure
 
 _PROBE_REF = 10**9
-_GATES = ((d.GATE_1,), (d.GATE_2,), (d.GATE_3,))
-"""Each gate alone: the limited order's reason cites the first authority of each."""
 
 
 _PROBES: dict[str, m.Entry] = {}
@@ -73,19 +72,18 @@ def _probes(posture: Posture) -> list[tuple[str, str, m.Entry]]:
 def next_moves(procedure: Procedure, phase: str, posture: Posture, day: dt.date) -> list[NextMove]:
     """Every probed move, open or barred, each with its reason and authorities as of ``day``.
 
-    A move is barred by the rules strict mode would refuse it for, so only those are asked (as ``refuses``
-    does): the rest would only flag it."""
+    A move is barred by the rules strict mode would refuse it for, so only those are asked: the rest would
+    only flag it."""
     out = []
     for actor, label, entry in _probes(posture):
-        barred = [g.code for g, rule in procedure.rules(entry.event, posture.law_as_of, barring=True)
-                  if rule(entry, posture, _PROBE_REF) is not None]
+        barred = [f.guard.code for f in judge(procedure, entry, posture, _PROBE_REF, barring=True)]
         if barred:
             why = " ".join(f"{code.code}: {code.rule}" for code in barred)
             cites = [x for code in barred for x in d.cited(code.rests_on, day).authorities[:1]]
         elif isinstance(entry, m.DiscoveryOrder) and entry.scope == "limited":
             why = ("Open through the three gates, in order: the pleadings holding, the fact questions, and only "
                    "requests narrowly tailored to them.")
-            cites = [x for doctrine in _GATES for x in d.cited(doctrine, day).authorities[:1]]
+            cites = [x for gate in (d.GATE_1, d.GATE_2, d.GATE_3) for x in d.cited((gate,), day).authorities[:1]]
         else:
             why, cites = "No rule of the careful procedure bars it now.", []
         out.append(NextMove.made(event=entry.event, label=label, actor=actor, open=not barred, why=why,

@@ -9,9 +9,9 @@ from pydantic import BaseModel, ConfigDict
 
 _set = object.__setattr__
 _EVERY_FIELD: dict[type, set[str]] = {}
-"""Each model's field names, the fields set of every instance made: one set for all of them, not one each (a
-report kept holds a sixth fewer objects for the collector to walk). Pydantic copies it before adding to it
-(``model_copy``), and the models are frozen."""
+"""Each model's field names (its ``model_fields``), the fields set of every instance made: one set for all of
+them, not one each (a report kept holds a sixth fewer objects for the collector to walk). Pydantic copies it
+before adding to it (``model_copy``), and the models are frozen."""
 
 
 class Out(BaseModel):
@@ -27,7 +27,9 @@ class Out(BaseModel):
         out = cls.__new__(cls)
         _set(out, "__dict__", values)
         every = _EVERY_FIELD.get(cls)
-        _set(out, "__pydantic_fields_set__", every if every is not None else _EVERY_FIELD.setdefault(cls, set(values)))
+        if every is None:
+            every = _EVERY_FIELD[cls] = set(cls.model_fields)
+        _set(out, "__pydantic_fields_set__", every)
         _set(out, "__pydantic_extra__", None)
         _set(out, "__pydantic_private__", None)
         return out

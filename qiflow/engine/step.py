@@ -35,9 +35,10 @@ def entry_ref(entry: m.Entry, position: int) -> int:
     return entry.entry_number if entry.entry_number is not None else -position
 
 
-def judge(procedure: Procedure, entry: m.Entry, posture: Posture, ref: int) -> list[Finding]:
-    """Every guard of the entry's move that it does not keep, in the order the law states them."""
-    return [Finding(gd, d) for gd, rule in procedure.rules(entry.event, posture.law_as_of)
+def judge(procedure: Procedure, entry: m.Entry, posture: Posture, ref: int, *, barring: bool = False) -> list[Finding]:
+    """Every guard of the entry's move that it does not keep (only those that bar it, if ``barring``), in the
+    order the law states them."""
+    return [Finding(gd, d) for gd, rule in procedure.rules(entry.event, posture.law_as_of, barring=barring)
             if (d := rule(entry, posture, ref)) is not None]
 
 
