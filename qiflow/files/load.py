@@ -93,9 +93,45 @@ class _Hardened:
         return super().construct_mapping(node, deep=deep)  # type: ignore[misc]
 
 
+_STR, _MAP, _SEQ = "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
+_MERGE = "tag:yaml.org,2002:merge"
+_MEMO_LIMIT, _MEMO_VALUE = 4096, 64
+"""The fast path remembers at most 4,096 scalars of at most 64 characters (then starts afresh)."""
+
+
+def _remember(memo: dict[Any, Any], key: Any, value: Any, text: str) -> None:
+    if len(text) <= _MEMO_VALUE:
+        if len(memo) >= _MEMO_LIMIT:
+            memo.clear()
+        memo[key] = value
+
 
 class _FastLoader(_Hardened, _CLoader or yaml.SafeLoader):  # type: ignore[misc]
-    """libyaml's parser (when installed) with the hardened constructors: the path every valid file takes."""
+    """libyaml's parser (when installed) with the hardened constructors: the path every valid file takes.
+
+    A plain scalar's tag is a pure function of its text (YAML 1.1's implicit resolvers, which no path
+    resolver overrides: none is registered), so it is worked out once per text, not once per occurrence."""
+
+    _tags: dict[str, str] = {}
+    _plain = frozenset(c for c in yaml.SafeLoader.yaml_implicit_resolvers if c)
+    """The first characters some implicit resolver looks at (every other plain scalar is a string)."""
+
+    def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
+        if kind is not ScalarNode:
+            return _SEQ if kind is SequenceNode else _MAP
+        if not implicit[0] or (value[:1] not in self._plain and value):
+            return _STR
+        tag = self._tags.get(value)
+        if tag is None:
+            tag = super().resolve(kind, value, implicit)
+            _remember(self._tags, value, tag, value)
+        return tag
+
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        """No path resolvers: nothing to follow (``SafeLoader.yaml_path_resolvers`` is empty, tested)."""
+
+    def ascend_resolver(self) -> None:
+        """No path resolvers: nothing to follow."""
 
 
 for _loader in (_FastLoader,):
@@ -339,11 +375,22 @@ def _size(text: str, name: str, first_line: int) -> None:
                             f"(qiflow.files.limits.MAX_FILE_BYTES); this one has {len(text):,}")
 
 
-_STR, _MAP, _SEQ = "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
-
-
 class _Unusual(Exception):
     """Something the fast builder leaves to the line-tracking loader (it decides, and locates any error)."""
+
+
+_SCALARS: dict[tuple[str, str], Any] = {}
+"""Scalars other than plain strings, by tag and text, as the hardened constructors made them (each immutable:
+a number, a boolean, None, a date or a timestamp, bytes)."""
+
+
+def _scalar(loader: Any, node: ScalarNode) -> Any:
+    key = (node.tag, node.value)
+    got = _SCALARS.get(key, _SCALARS)
+    if got is _SCALARS:
+        got = loader.construct_object(node)
+        _remember(_SCALARS, key, got, node.value)
+    return got
 
 
 def _build(loader: Any, node: Any, memo: dict[int, Any]) -> Any:
@@ -351,20 +398,23 @@ def _build(loader: Any, node: Any, memo: dict[int, Any]) -> Any:
     constructors, each aliased collection built once (so an alias bomb costs no more than its text)."""
     kind = type(node)
     if kind is ScalarNode:
-        return node.value if node.tag == _STR else loader.construct_object(node)
+        return node.value if node.tag == _STR else _scalar(loader, node)
     done = memo.get(id(node))
     if done is not None:
         return done
     if kind is SequenceNode and node.tag == _SEQ:
-        out: Any = [_build(loader, child, memo) for child in node.value]
+        out: Any = [child.value if type(child) is ScalarNode and child.tag == _STR else _build(loader, child, memo)
+                    for child in node.value]
     elif kind is MappingNode and node.tag == _MAP:
         out = {}
         for key_node, value_node in node.value:
-            key = _build(loader, key_node, memo)
-            if key_node.tag == "tag:yaml.org,2002:merge" or not isinstance(key, (str, int, float, bool, type(None))) \
-                    or key in out:
+            if type(key_node) is not ScalarNode or key_node.tag == _MERGE:
                 raise _Unusual
-            out[key] = _build(loader, value_node, memo)
+            key = key_node.value if key_node.tag == _STR else _scalar(loader, key_node)
+            if key in out:
+                raise _Unusual
+            out[key] = value_node.value if type(value_node) is ScalarNode and value_node.tag == _STR \
+                else _build(loader, value_node, memo)
     else:
         raise _Unusual
     memo[id(node)] = out
