@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 QIFLOW = [sys.executable, "-m", "qiflow"]
-ROUNDS = 3
+ROUNDS = 5
 """Runs of each, interleaved; the fastest of each is kept (the least disturbed)."""
 
 
