@@ -16,6 +16,7 @@ LARGEST is given explicitly, as its report holds every entry's standing).
 from __future__ import annotations
 
 import gc
+import subprocess
 import sys
 import time
 import tracemalloc
@@ -84,35 +85,52 @@ def peak(fn: Callable[[], object]) -> int:
     return top
 
 
+ROUNDS = 7
+"""Every size is timed once a round, the sizes in turn, and keeps its fastest round: a slow spell of the
+machine then weighs on each size alike, not on whichever was being timed."""
+
+
 def measure(name: str, fn: Callable[[Scenario], object], sizes: list[int], frozen: bool) -> None:
     """Time and peak memory of ``fn`` on each size, and the time's ratio to the size before."""
+    scenarios = {n: docket(n) for n in sizes}
+    if frozen:
+        gc.freeze()  # as the command line does once a scenario is loaded
+    best = dict.fromkeys(sizes, float("inf"))
+    for _ in range(ROUNDS):
+        for n, scenario in scenarios.items():
+            best[n] = min(best[n], timed(lambda: fn(scenario)))  # noqa: B023 - called at once
     before: tuple[float, int] | None = None
-    for n in sizes:
-        scenario = docket(n)
-        if frozen:
-            gc.freeze()  # as the command line does once a scenario is loaded
-        rounds = 3 if n >= 100_000 else 7 if n >= 10_000 else 15  # the smaller, the more tries (a burst weighs more)
-        seconds = min(timed(lambda: fn(scenario)) for _ in range(rounds))  # noqa: B023 - called at once
-        memory = peak(lambda: fn(scenario))  # noqa: B023 - called at once
+    for n, scenario in scenarios.items():
+        seconds, memory = best[n], peak(lambda: fn(scenario))  # noqa: B023 - called at once
         ratio = "" if before is None else f"   {seconds / before[0]:5.1f}x the time for {n // before[1]}x the entries"
         print(f"  {name:28s} {n:>8,} entries: {seconds:8.3f} s  {seconds / n * 1e6:6.1f} us/entry  "
               f"peak {memory / 2**20:7.1f} MiB {memory / n:6.0f} B/entry{ratio}")
         before = (seconds, n)
-        gc.unfreeze()
+    gc.unfreeze()
+
+
+MEASURES: dict[str, tuple[Callable[[Scenario], object], bool]] = {
+    "verdict": (verdict, False), "verdict, scenario frozen": (verdict, True), "audit, scenario frozen": (audit, True)}
 
 
 def main(largest: int, audit_largest: int) -> None:
+    """Each measure in a process of its own, so none runs in a heap the one before it left fragmented (on a
+    100,000-entry docket, a second measure in the same process ran 10-15% slower per entry)."""
     sizes = [n for n in (1_000, 10_000, 100_000) if n <= largest]
     errors = verdict(docket(sizes[0])).errors
     if errors:
         sys.exit(f"the docket is not lawful: {errors}")
-    print("one docket, by its length: time (best of 15 at 1,000 entries, 7 at 10,000, 3 at 100,000), peak memory, and the ratio to "
-          "the size before")
-    measure("verdict", verdict, sizes, frozen=False)
-    measure("verdict, scenario frozen", verdict, sizes, frozen=True)
-    measure("audit, scenario frozen", audit, [n for n in sizes if n <= audit_largest], frozen=True)
+    print(f"one docket, by its length: time (best of {ROUNDS} rounds, the sizes in turn), peak memory, and the ratio "
+          "to the size before")
+    for name in MEASURES:
+        upto = audit_largest if name.startswith("audit") else largest
+        subprocess.run([sys.executable, __file__, "--measure", name, str(upto)], check=True)
 
 
 if __name__ == "__main__":
-    given = int(sys.argv[1]) if len(sys.argv) > 1 else None
-    main(given or 100_000, given or 10_000)
+    if sys.argv[1:2] == ["--measure"]:
+        fn, frozen = MEASURES[sys.argv[2]]
+        measure(sys.argv[2], fn, [n for n in (1_000, 10_000, 100_000) if n <= int(sys.argv[3])], frozen)
+    else:
+        given = int(sys.argv[1]) if len(sys.argv) > 1 else None
+        main(given or 100_000, given or 10_000)

@@ -134,9 +134,8 @@ class _FastLoader(_Hardened, _CLoader or yaml.SafeLoader):  # type: ignore[misc]
         """No path resolvers: nothing to follow."""
 
 
-for _loader in (_FastLoader,):
-    _loader.add_constructor("tag:yaml.org,2002:int", _Hardened.construct_yaml_int)  # type: ignore[type-var]
-    _loader.add_constructor("tag:yaml.org,2002:timestamp", _Hardened.construct_yaml_timestamp)  # type: ignore[type-var]
+_FastLoader.add_constructor("tag:yaml.org,2002:int", _Hardened.construct_yaml_int)  # type: ignore[type-var]
+_FastLoader.add_constructor("tag:yaml.org,2002:timestamp", _Hardened.construct_yaml_timestamp)  # type: ignore[type-var]
 
 
 class _LineLoader(_Hardened, yaml.SafeLoader):
@@ -410,7 +409,10 @@ def _build(loader: Any, node: Any, memo: dict[int, Any]) -> Any:
         for key_node, value_node in node.value:
             if type(key_node) is not ScalarNode or key_node.tag == _MERGE:
                 raise _Unusual
-            key = key_node.value if key_node.tag == _STR else _scalar(loader, key_node)
+            if key_node.tag == _STR:
+                key = key_node.value
+            elif not isinstance(key := _scalar(loader, key_node), (str, int, float, bool, type(None))):
+                raise _Unusual
             if key in out:
                 raise _Unusual
             out[key] = value_node.value if type(value_node) is ScalarNode and value_node.tag == _STR \
