@@ -68,6 +68,17 @@ def test_an_alias_bomb_is_refused_in_bounded_time_and_memory() -> None:
     assert "alias" in refused(bomb).expected
 
 
+def test_too_many_values_are_refused_with_or_without_an_anchor(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The bound on values holds on the fast path too, not only where an alias could multiply them."""
+    from qiflow.files import load as module
+
+    monkeypatch.setattr(module, "MAX_VALUES", 1_000)
+    text = HEAD.replace("title: t", "title: t\nsources: [" + ",".join(["a"] * 1_500) + "]") + "  - {event: answer, by: o}\n"
+    assert "&" not in text
+    assert "at most 1,000 values" in refused(text).expected
+    parse(text.replace(",".join(["a"] * 1_500), ",".join(["a"] * 900)), "ok.yaml")
+
+
 def test_a_ten_megabyte_value_is_refused_and_a_large_one_quoted_short() -> None:
     error = refused(HEAD.replace("title: t", "title: " + "x" * 10_000_000))
     assert f"at most {MAX_FILE_BYTES:,} characters" in error.expected

@@ -456,7 +456,7 @@ def parse(text: str, name: str, *, times: list[float] | None = None) -> m.Scenar
     _size(text, name, 1)
     try:
         data = _fast_data(text)
-        if "&" in text:
+        if "&" in text or len(text) > MAX_VALUES // 2:  # with no anchor, at most about a value a character
             _bounded(data, name)
         if times is not None:
             times.append(time.perf_counter())
