@@ -121,7 +121,7 @@ def main(largest: int, audit_largest: int) -> None:
     if errors:
         sys.exit(f"the docket is not lawful: {errors}")
     print(f"one docket, by its length: time (best of {ROUNDS} rounds, the sizes in turn), peak memory, and the ratio "
-          "to the size before")
+          "to the size before", flush=True)  # before the children's lines
     for name in MEASURES:
         upto = audit_largest if name.startswith("audit") else largest
         subprocess.run([sys.executable, __file__, "--measure", name, str(upto)], check=True)
