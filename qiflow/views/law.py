@@ -54,7 +54,8 @@ def law_page() -> str:
     for x in INVARIANTS:
         lines.append(f"- **`{x.name}`** (s.{x.section}): {x.paraphrase}")
         if x.on:
-            kinds = ", ".join(PROCEDURE.move[event].label for event, kind in m.EVENT_MODELS.items() if kind in x.on)
-            lines.append(f"  - only an entry of these kinds can break it: {kinds}")
+            kinds = [PROCEDURE.move[event].label for event, kind in m.EVENT_MODELS.items() if kind in x.on]
+            lines.append(f"  - only an entry of {'this kind' if len(kinds) == 1 else 'these kinds'} can break it: "
+                         f"{', '.join(kinds)}")
         lines += [f"  - from {_day(day)} (`{doctrine.name}`): {term}" for day, doctrine, term in x.dated]
     return "\n".join(lines) + "\n"
