@@ -13,7 +13,6 @@ Layout (relative links only, so it works from a folder or any host)::
 
 from __future__ import annotations
 
-import importlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,6 +29,7 @@ from qiflow.files.write import write_output
 from qiflow.law.authorities import reported_name
 from qiflow.law.codes import CODES
 from qiflow.views.docs import CaseVerdict, library
+from qiflow.views.law import law_page
 from qiflow.web import exercises as ex
 from qiflow.web.cites import code_name
 from qiflow.web.page import case_page
@@ -70,28 +70,9 @@ def _markdown(text: str) -> Markup:
     return Markup(html)  # markdown-it escapes text; raw HTML is disabled
 
 
-def _law() -> tuple[Markup, bool]:
-    """The law page from ``qiflow.views.law.law_page()`` (on main, soon); meanwhile, built here from the same
-    definition: each stage of the procedure in words, with its authorities, grouped as the diagrams group it."""
-    try:
-        law = importlib.import_module("qiflow.views.law")
-    except ImportError:
-        from qiflow.procedure.careful import CLUSTERS, PROCEDURE
-
-        lines = ["## Where a case can stand", ""]
-        for cluster, title in CLUSTERS.items():
-            phases = [p for p in PROCEDURE.phases if p.cluster == cluster]
-            if not phases:
-                continue
-            lines += [f"### {title}", ""]
-            for p in phases:
-                cites = "; ".join(str(a) for a in p.authorities)
-                lines.append(f"- **{p.label}.** {p.meaning}" + (f" *{cites}.*" if cites else ""))
-            lines.append("")
-        lines += ["## The departures", "", "Each is a code; [the rules](rules/index.html) give each its dockets.", ""]
-        lines += [f"- **{c.code} {code_name(c.name)}.** {c.rule}" for c in CODES.values()]
-        return _markdown("\n".join(lines) + "\n"), False
-    return _markdown(_drop_generated(law.law_page())), True
+def _law() -> Markup:
+    """The law page (``qiflow.views.law.law_page()``, as ``docs/law.md`` has it), as HTML."""
+    return _markdown(_drop_generated(law_page()))
 
 
 def _drop_generated(md: str) -> str:
@@ -169,8 +150,7 @@ def build(scenarios: Path) -> dict[str, bytes]:
         "rules.html.j2", nav=nav("rules/index.html"), title="The rules", rows=_rule_rows(rule_paths, examples),
         pairs=pairs, others=[e for e, p in zip(examples, rule_paths, strict=True)
                              if not _rule_codes(p)[0] and id(e) not in paired])
-    law, from_main = _law()
-    files["law.html"] = render("law.html.j2", nav=nav("law.html"), title="The law", body=law, from_main=from_main)
+    files["law.html"] = render("law.html.j2", nav=nav("law.html"), title="The law", body=_law())
     files["slides.html"] = render("slides.html.j2", nav=nav("slides.html"), title="Slides", slides=_slides())
     sets = _exercise_sets(rule_runs, reports, cases, slugs)
     for s_ in sets:
