@@ -7,6 +7,7 @@ entry has no effect at all.
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import filterfalse
 from typing import Any, get_type_hints
 
 from qiflow import scenario as m
@@ -32,6 +33,11 @@ def apply(entry: m.Entry, posture: Posture, ref: int) -> Posture:
     return posture if effect is None else effect(entry, posture, ref)
 
 
+def effect_of(kind: type[m.Entry]) -> Effect | None:
+    """The effect of an entry kind (None: it leaves the posture as it was), for a caller that looks it up once."""
+    return _EFFECTS.get(kind)
+
+
 def _effect(fn: Effect) -> Effect:
     """Register ``fn`` as the effect of the entry kind its ``entry`` parameter names."""
     _EFFECTS[get_type_hints(fn)["entry"]] = fn
@@ -43,14 +49,14 @@ def asserting_officials(entry: m.Entry, posture: Posture) -> tuple[str, ...]:
     """The officials an entry asserts QI for: its filers who hold QI (a joint filing counts for each)."""
     if not getattr(entry, "asserts_qi", False):
         return ()
-    return tuple(p for p in entry.filers if posture.is_official(p))
+    return tuple(filter(posture.officials.__contains__, entry.filers))
 
 
 def non_holders(entry: m.Entry, posture: Posture) -> tuple[str, ...]:
     """Filers of a QI assertion who cannot hold QI (QI001): nothing is stayed on their account."""
     if not getattr(entry, "asserts_qi", False):
         return ()
-    return tuple(p for p in entry.filers if not posture.is_official(p))
+    return tuple(filterfalse(posture.officials.__contains__, entry.filers))
 
 
 def _assertion(entry: m.Entry, posture: Posture) -> tuple[tuple[str, ...], dict[str, object]]:

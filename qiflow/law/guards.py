@@ -45,6 +45,11 @@ class Guard:
     def authorities(self) -> tuple[Authority, ...]:
         return self.code.authorities
 
+    @property
+    def changes_on(self) -> tuple[dt.date, ...]:
+        """The days on which the formula in force may change: the code's first day and each formula's."""
+        return (self.code.since, *(start for start, _ in self.formulas))
+
     def formula(self, day: dt.date) -> Formula | None:
         """The formula in force on ``day`` (None: not yet the law, so the code is never raised)."""
         if day < self.code.since:
@@ -157,7 +162,7 @@ def pleadings_overcome_qi(entry: m.Entry, posture: Posture, ref: int) -> Details
 def _concerned(entry: m.DiscoveryOrder, posture: Posture, official: str) -> bool:
     """A fact question concerning the official is identified (this order's included: its own questions
     concern their ``as_to``, or by default the officials it names)."""
-    if posture.questions_concerning(official):
+    if posture.concerning(official):
         return True
     against = order_against(entry, posture)
     return any(official in q.as_to if q.as_to is not None else official in against for q in entry.fact_questions)

@@ -43,6 +43,7 @@ def cast_query(fn: Callable[[Any], _T]) -> query[_T]:
 
 ALL = None
 """Coverage of "all discovery" (a general order covering a party who is not an official with QI undecided)."""
+_NOTHING: frozenset[str] = frozenset()
 
 
 def ref_label(ref: int) -> str:
@@ -167,8 +168,9 @@ class Posture:
     def start(cls, cast: Iterable[Party], law_as_of: dt.date) -> Posture:
         cast = tuple(cast)
         new = object.__new__(cls)  # a frozen ``__init__`` sets the fields one by one, through object.__setattr__
+        defendants = tuple(p.id for p in cast if p.is_defendant)  # the ``defendants`` query, answered here
         new.__dict__.update(_DEFAULTS, cast=cast, law_as_of=law_as_of, parties={p.id: p for p in cast},
-                            in_case=frozenset(p.id for p in cast if p.is_defendant))
+                            in_case=frozenset(defendants), defendants=defendants)
         return new
 
     def evolve(self, **changes: object) -> Posture:
@@ -180,7 +182,7 @@ class Posture:
             state.pop(name, None)
         state.update(changes)
         new = object.__new__(type(self))
-        new.__dict__.update(state)
+        object.__setattr__(new, "__dict__", state)  # the copy is the new posture's own: no second copy
         return new
 
     # --- the law in force ---------------------------------------------------------------------------
@@ -215,10 +217,14 @@ class Posture:
 
     def current(self, official: str) -> int | None:
         """The official's latest QI motion to dismiss (a later one replaces it)."""
+        if not self.qi_motions:
+            return None
         return next((q.entry for q in reversed(self.qi_motions) if q.official == official), None)
 
     def pending_for(self, official: str) -> tuple[int, ...]:
         """The QI motions to dismiss pending for the official."""
+        if not self.pending:
+            return ()
         return tuple(sorted(m for m, o in self.pending if o == official))
 
     @property
@@ -232,10 +238,14 @@ class Posture:
     # --- QI resolved ------------------------------------------------------------------------------
     def resolution(self, official: str) -> Resolution | None:
         """The latest entry still standing that decides the official's QI."""
+        if not self.resolutions:
+            return None
         return next((r for r in reversed(self.resolutions) if r.official == official), None)
 
     def appeals_by(self, official: str) -> tuple[AppealOnFile, ...]:
         """The official's interlocutory appeals now pending (divesting the court as to them)."""
+        if not self.appeals:
+            return ()
         return tuple(x for x in self.appeals if x.pending and official in x.by)
 
     def qi_resolved(self, official: str) -> bool:
@@ -257,8 +267,12 @@ class Posture:
     def unresolved_officials(self) -> tuple[str, ...]:
         """The officials still in the case who asserted QI and have not had it resolved (answered once a posture:
         the guards, the settle table and the coverage of orders all ask it)."""
-        return tuple(o for o in self.officials
-                     if o in self.asserted and o in self.in_case and not self.qi_resolved(o))
+        asserted, in_case = self.asserted, self.in_case
+        if not asserted:
+            return ()
+        if not self.resolutions:  # nobody's QI has been decided
+            return tuple(o for o in self.officials if o in asserted and o in in_case)
+        return tuple(o for o in self.officials if o in asserted and o in in_case and not self.qi_resolved(o))
 
     def carries_burden(self, official: str) -> str:
         """Who must show QI does or does not apply (McClendon, 305 F.3d at 323)."""
@@ -271,27 +285,35 @@ class Posture:
 
     def has_gate1(self, official: str) -> bool:
         """The gate-1 holding: the pleadings overcome QI, as to the official."""
-        return any(o == official and self.counts(src, o) for o, src in self.gate1)
+        if not self.gate1:
+            return False
+        void = self.void
+        return any(o == official and (src, o) not in void for o, src in self.gate1)
 
     def questions_concerning(self, official: str) -> list[str]:
         """The identified fact questions concerning the official, each once, sorted."""
-        return sorted({q for q, o, src in self.questions if o == official and self.counts(src, o)})
+        return sorted(self.concerning(official))
+
+    def concerning(self, official: str) -> frozenset[str]:
+        """The identified fact questions concerning the official (``questions_concerning``, as a set)."""
+        if not self.questions:
+            return _NOTHING
+        void = self.void
+        return frozenset(q for q, o, src in self.questions if o == official and (src, o) not in void)
 
     def identified_for(self, parties: frozenset[str]) -> frozenset[str]:
         """Fact questions identified by entries whose findings still count for at least one of ``parties``."""
         return frozenset(q for q, src in self.identified if any(self.counts(src, p) for p in parties))
 
     # --- discovery orders -------------------------------------------------------------------------
-    def coverage(self, party: str) -> frozenset[str] | None:
-        """What the orders in force cover the party for, now: ``ALL`` (None), or a set of requests (maybe empty)."""
-        covered: set[str] = set()
+    def covered_for_something(self, party: str) -> bool:
+        """An order in force covers the party for something, now (``coverage`` is ``ALL`` or not empty)."""
         for order in self.orders:
             if party in order.against:
                 got = self._order_covers(order, party)
-                if got is ALL:
-                    return ALL
-                covered |= got
-        return frozenset(covered)
+                if got is ALL or got:
+                    return True
+        return False
 
     def covered(self, party: str, requests: frozenset[str]) -> bool:
         """One order in force covers discovery of ``requests`` from the party (none listed: only one covering all)."""
@@ -313,7 +335,7 @@ class Posture:
             return ALL if order.scope == "general" else frozenset(a.request for a in order.authorized)
         if order.scope == "general" or (self.from_wicks and not self.has_gate1(party)):
             return frozenset()
-        concerning = frozenset(self.questions_concerning(party))
+        concerning = self.concerning(party)
         return frozenset(a.request for a in order.authorized if a.addresses & concerning)
 
     @property
@@ -323,17 +345,20 @@ class Posture:
 
     @property
     def pending_appeals(self) -> tuple[AppealOnFile, ...]:
+        if not self.appeals:
+            return ()
         return tuple(x for x in self.appeals if x.pending)
 
     @property
     def discovery_authorized(self) -> bool:
         """LAW.md s.11 "At the end": some official still in the case could now be subjected to discovery under an
         order in force covering them for something, without QI101, QI301 or QI401."""
+        if not self.orders:  # no order in force covers anyone for anything
+            return False
         for official in self.officials:
             if official not in self.in_case:
                 continue
-            got = self.coverage(official)
-            if got is not ALL and not got:
+            if not self.covered_for_something(official):
                 continue
             if self.qi_unresolved(official) and (
                     self.appeals_by(official) or (self.from_carswell and self.pending_for(official))):

@@ -80,7 +80,7 @@ APPEAL_PENDING = _cond("appeal_pending", "interlocutory appeal pending", lambda 
 QI_MOTION_PENDING = _cond("qi_motion_pending", "QI motion pending", lambda e, p: bool(p.pending))
 QI_DISCOVERY_IN_FORCE = _cond(
     "qi_discovery_in_force", "QI discovery ordered",
-    lambda e, p: any(p.coverage(o) for o in p.unresolved_officials))
+    lambda e, p: any(p.covered_for_something(o) for o in p.unresolved_officials))
 SJ_PENDING = _cond("sj_pending", "SJ motion on QI pending",
                    lambda e, p: any(p.qi_unresolved(o) for o, _ in p.sj_pending))
 QI_UNRESOLVED = _cond("qi_unresolved", "QI undecided", lambda e, p: bool(p.unresolved_officials))
