@@ -103,6 +103,12 @@ class Procedure:
                 for mv in self.moves for p in self.phases}
 
     @cached_property
+    def fixed_routes(self) -> dict[tuple[str, str], str]:
+        """(event, phase) -> where the move always takes the case from that phase: its first route from there has
+        no condition (so no posture need be read to route it)."""
+        return {key: routes[0].dest for key, routes in self._routes_from.items() if not routes[0].when}
+
+    @cached_property
     def _in_force(self) -> dict[tuple[str, dt.date, bool], tuple[tuple[Guard, Formula], ...]]:
         return {}
 
@@ -149,15 +155,24 @@ class Procedure:
 
     def next_phase(self, phase: str, entry: m.Entry, posture: Posture) -> str:
         """Where the case stands after ``entry`` (whose effects made ``posture``)."""
-        if self.move[entry.event].stays:
-            return phase
-        for route in self._routes_from[entry.event, phase]:
-            for condition in route.when:
-                if not condition.holds(entry, posture):
+        return phase if self.move[entry.event].stays else self.route(entry.event, phase, entry, posture)
+
+    def route(self, event: str, phase: str, entry: m.Entry, posture: Posture) -> str:
+        """Where a move that may change the phase takes the case from ``phase``: the first of its routes (then the
+        settle table's) whose conditions all hold."""
+        for dest, holds in self._tests_from[event, phase]:
+            for test in holds:
+                if not test(entry, posture):
                     break
             else:
-                return route.dest
+                return dest
         raise AssertionError("the settle table ends with an unconditional route")
+
+    @cached_property
+    def _tests_from(self) -> dict[tuple[str, str], tuple[tuple[str, tuple[Callable[[m.Entry, Posture], bool], ...]], ...]]:
+        """``_routes_from`` as ``route`` walks it: each route's destination and its conditions' tests."""
+        return {key: tuple((r.dest, tuple(c.holds for c in r.when)) for r in routes)
+                for key, routes in self._routes_from.items()}
 
     def routes_from(self, phase: str) -> tuple[Route, ...]:
         """Every route that may leave ``phase``: the moves' own, then the settle table."""
