@@ -128,4 +128,3 @@ def verdict(scenario: m.Scenario, *, law_as_of: dt.date | None = None, mode: str
         state=phase, codes=sorted(codes), errors=sorted(errors), appealable=appealable,
         discovery_authorized=posture.discovery_authorized, refused=refused, entries=len(scenario.docket),
     )
-

@@ -287,7 +287,7 @@ class Posture:
         """The gate-1 holding: the pleadings overcome QI, as to the official."""
         if not self.gate1:
             return False
-        void = self.void
+        void = self.void  # ``counts``, asked inline: this is asked of every order and official
         return any(o == official and (src, o) not in void for o, src in self.gate1)
 
     def questions_concerning(self, official: str) -> list[str]:
@@ -298,7 +298,7 @@ class Posture:
         """The identified fact questions concerning the official (``questions_concerning``, as a set)."""
         if not self.questions:
             return _NOTHING
-        void = self.void
+        void = self.void  # ``counts``, asked inline
         return frozenset(q for q, o, src in self.questions if o == official and (src, o) not in void)
 
     def identified_for(self, parties: frozenset[str]) -> frozenset[str]:
