@@ -199,8 +199,8 @@ def order_against(entry: m.DiscoveryOrder, posture: Posture) -> frozenset[str]:
     return frozenset(entry.against) if entry.against is not None else frozenset(posture.defendants)
 
 
-def as_order(entry: m.DiscoveryOrder, ref: int, posture: Posture) -> OrderInForce:
-    return OrderInForce(ref, order_against(entry, posture), entry.scope,
+def as_order(entry: m.DiscoveryOrder, ref: int, against: frozenset[str]) -> OrderInForce:
+    return OrderInForce(ref, against, entry.scope,
                         tuple(Authorization(a.request, frozenset(a.addresses)) for a in entry.authorized))
 
 
@@ -223,7 +223,7 @@ def _(entry: m.DiscoveryOrder, posture: Posture, ref: int) -> Posture:
     changes = _findings(posture, ref, officials, entry, frozenset(officials) if entry.pleadings_overcome_qi else frozenset())
     changes["discovery_orders"] = earlier + ((ref, against),)
     if entry.grants:
-        changes["orders"] = posture.orders + (as_order(entry, ref, posture),)
+        changes["orders"] = posture.orders + (as_order(entry, ref, against),)
     elif entry.outcome in ("stayed", "vacated"):  # the court's own stay or vacatur, as to ``against``
         changes["orders"] = _out_of_force(posture, None, against)
         if entry.outcome == "vacated":

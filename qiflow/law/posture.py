@@ -167,10 +167,11 @@ class Posture:
     @classmethod
     def start(cls, cast: Iterable[Party], law_as_of: dt.date) -> Posture:
         cast = tuple(cast)
-        new = object.__new__(cls)  # a frozen ``__init__`` sets the fields one by one, through object.__setattr__
         defendants = tuple(p.id for p in cast if p.is_defendant)  # the ``defendants`` query, answered here
-        new.__dict__.update(_DEFAULTS, cast=cast, law_as_of=law_as_of, parties={p.id: p for p in cast},
-                            in_case=frozenset(defendants), defendants=defendants)
+        new = object.__new__(cls)  # a frozen ``__init__`` sets the fields one by one, through object.__setattr__
+        object.__setattr__(new, "__dict__", {
+            **_DEFAULTS, "cast": cast, "law_as_of": law_as_of, "parties": {p.id: p for p in cast},
+            "in_case": frozenset(defendants), "defendants": defendants})
         return new
 
     def evolve(self, **changes: object) -> Posture:
