@@ -167,11 +167,10 @@ class Posture:
     @classmethod
     def start(cls, cast: Iterable[Party], law_as_of: dt.date) -> Posture:
         cast = tuple(cast)
-        defendants = tuple(p.id for p in cast if p.is_defendant)  # the ``defendants`` query, answered here
         new = object.__new__(cls)  # a frozen ``__init__`` sets the fields one by one, through object.__setattr__
         object.__setattr__(new, "__dict__", {
-            **_DEFAULTS, "cast": cast, "law_as_of": law_as_of, "parties": {p.id: p for p in cast},
-            "in_case": frozenset(defendants), "defendants": defendants})
+            **_DEFAULTS, "cast": cast, "law_as_of": law_as_of, "parties": {p.id: p for p in cast}})
+        new.__dict__["in_case"] = frozenset(new.defendants)  # every defendant is in the case at the start
         return new
 
     def evolve(self, **changes: object) -> Posture:
@@ -271,7 +270,7 @@ class Posture:
         asserted, in_case = self.asserted, self.in_case
         if not asserted:
             return ()
-        if not self.resolutions:  # nobody's QI has been decided
+        if not self.resolutions:  # nothing has decided anyone's QI (``qi_resolved`` needs a resolution)
             return tuple(o for o in self.officials if o in asserted and o in in_case)
         return tuple(o for o in self.officials if o in asserted and o in in_case and not self.qi_resolved(o))
 
@@ -288,8 +287,7 @@ class Posture:
         """The gate-1 holding: the pleadings overcome QI, as to the official."""
         if not self.gate1:
             return False
-        void = self.void  # ``counts``, asked inline: this is asked of every order and official
-        return any(o == official and (src, o) not in void for o, src in self.gate1)
+        return any(o == official and self.counts(src, o) for o, src in self.gate1)
 
     def questions_concerning(self, official: str) -> list[str]:
         """The identified fact questions concerning the official, each once, sorted."""
@@ -299,8 +297,7 @@ class Posture:
         """The identified fact questions concerning the official (``questions_concerning``, as a set)."""
         if not self.questions:
             return _NOTHING
-        void = self.void  # ``counts``, asked inline
-        return frozenset(q for q, o, src in self.questions if o == official and (src, o) not in void)
+        return frozenset(q for q, o, src in self.questions if o == official and self.counts(src, o))
 
     def identified_for(self, parties: frozenset[str]) -> frozenset[str]:
         """Fact questions identified by entries whose findings still count for at least one of ``parties``."""

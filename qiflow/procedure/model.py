@@ -160,19 +160,13 @@ class Procedure:
     def route(self, event: str, phase: str, entry: m.Entry, posture: Posture) -> str:
         """Where a move that may change the phase takes the case from ``phase``: the first of its routes (then the
         settle table's) whose conditions all hold."""
-        for dest, holds in self._tests_from[event, phase]:
-            for test in holds:
-                if not test(entry, posture):
+        for route in self._routes_from[event, phase]:
+            for condition in route.when:
+                if not condition.holds(entry, posture):
                     break
             else:
-                return dest
+                return route.dest
         raise AssertionError("the settle table ends with an unconditional route")
-
-    @cached_property
-    def _tests_from(self) -> dict[tuple[str, str], tuple[tuple[str, tuple[Callable[[m.Entry, Posture], bool], ...]], ...]]:
-        """``_routes_from`` as ``route`` walks it: each route's destination and its conditions' tests."""
-        return {key: tuple((r.dest, tuple(c.holds for c in r.when)) for r in routes)
-                for key, routes in self._routes_from.items()}
 
     def routes_from(self, phase: str) -> tuple[Route, ...]:
         """Every route that may leave ``phase``: the moves' own, then the settle table."""
