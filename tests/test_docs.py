@@ -42,6 +42,24 @@ def test_procedure_page_is_derived_from_the_definition() -> None:
     assert all(f"| {code} |" in docs.rules_page() for code in CODES)
 
 
+def test_the_law_page_heads_each_doctrine_with_its_title() -> None:
+    """Students read a heading in words; the machine key (what codes and invariants name) follows it once."""
+    from qiflow.law.doctrines import DOCTRINES
+    from qiflow.views.law import law_page
+
+    page = law_page()
+    titles = [d.title for d in DOCTRINES]
+    assert len(set(titles)) == len(titles) and all(t and t[0].isupper() and not t.endswith(".") for t in titles)
+    headings = [line for line in page.splitlines() if line.startswith("### ") and " (s." in line]
+    assert [h.removeprefix("### ").split(" (s.")[0] for h in headings] == titles
+    for d in DOCTRINES:
+        assert page.count(f"`{d.name}`: {d.holds}") == 1, d.name  # the key, once, under its own heading
+    codes = [line for line in page.splitlines() if line.startswith("| QI")]
+    assert all(f"{code.code} |" in "\n".join(codes) for code in CODES.values())
+    assert all(code.rests_on[0].title in next(x for x in codes if x.startswith(f"| {code.code} |"))
+               for code in CODES.values() if code.rests_on)
+
+
 def test_readme_opens_with_two_commands_and_ci_runs_the_test_one() -> None:
     readme = (ROOT / "README.md").read_text()
     block = re.search(r"```sh\n(.*?)```", readme, re.S)

@@ -35,10 +35,10 @@ def law_page() -> str:
     for d in DOCTRINES:
         marks = ("" if d.settled else " **[unsettled]**") + (" *(N.D. Tex. practice, not circuit law)*"
                                                              if d.district_practice else "")
-        lines += [f"### {d.name} (s.{d.section}){marks}", "", d.holds, ""] + [f"- {a}" for a in d.cites] + [""]
+        lines += [f"### {d.title} (s.{d.section}){marks}", "", f"`{d.name}`: {d.holds}", ""] + [f"- {a}" for a in d.cites] + [""]
     lines += ["## Codes (s.10)", "", "| code | name | severity | s. | in force from | rests on |", "|---|---|---|---|---|---|"]
     lines += [f"| {c.code} | {c.name} | {c.severity.value} | {c.section} | {_day(c.since)} | "
-              f"{', '.join(d.name for d in c.rests_on)} |" for c in CODES.values()]
+              f"{'; '.join(d.title for d in c.rests_on)} |" for c in CODES.values()]
     lines += ["", "## How each entry is judged (s.11), rule by rule", ""]
     for move in PROCEDURE.moves:
         if not move.guards:
@@ -57,5 +57,5 @@ def law_page() -> str:
             kinds = [PROCEDURE.move[event].label for event, kind in m.EVENT_MODELS.items() if kind in x.on]
             lines.append(f"  - only an entry of {'this kind' if len(kinds) == 1 else 'these kinds'} can break it: "
                          f"{', '.join(kinds)}")
-        lines += [f"  - from {_day(day)} (`{doctrine.name}`): {term}" for day, doctrine, term in x.dated]
+        lines += [f"  - from {_day(day)} ({doctrine.title}): {term}" for day, doctrine, term in x.dated]
     return "\n".join(lines) + "\n"
