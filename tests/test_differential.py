@@ -58,7 +58,7 @@ def assert_agree(d: dict, engine: Verdict, oracle: Verdict, name: str = "generat
         )
 
 
-@settings(max_examples=400, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(max_examples=1000, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(scenarios())
 def test_engine_agrees_with_oracle_on_random_dockets(d):
     assert_agree(d, engine_verdict(d), judge(d))

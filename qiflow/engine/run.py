@@ -25,7 +25,7 @@ def audit(scenario: m.Scenario, *, file: str | None = None, law_as_of: dt.date |
     scenario = resolved(scenario)
     given = law_as_of or scenario.law_as_of
     strict = (mode or scenario.mode) == "strict"
-    case = Docket(scenario.parties, given or today or dt.date.today(), strict, procedure)
+    case = Docket(scenario.parties, given or today or dt.date.today(), strict, procedure, docket=scenario.docket)
     for entry in scenario.docket:
         case.step(entry)
     return _report(scenario, case, file, given, "strict" if strict else "audit")

@@ -8,6 +8,7 @@ entries (``Docket``); the exhaustive explorer is a breadth-first search over ``a
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -15,7 +16,7 @@ from qiflow import scenario as m
 from qiflow.law.codes import APPEALABLE_CODES
 from qiflow.law.effects import apply
 from qiflow.law.guards import Guard
-from qiflow.law.posture import Posture, ref_label
+from qiflow.law.posture import Posture, entry_ref, ref_label
 from qiflow.procedure.careful import PROCEDURE, Procedure
 
 
@@ -28,11 +29,6 @@ class Finding(NamedTuple):
     @property
     def code(self) -> str:
         return self.guard.code.code
-
-
-def entry_ref(entry: m.Entry, position: int) -> int:
-    """The entry's docket number, or a negative stand-in for an unnumbered entry (its place, negated)."""
-    return entry.entry_number if entry.entry_number is not None else -position
 
 
 def judge(procedure: Procedure, entry: m.Entry, posture: Posture, ref: int, *, barring: bool = False) -> list[Finding]:
@@ -90,9 +86,11 @@ class Docket:
     strict: bool
     procedure: Procedure = PROCEDURE
     steps: list[Step] = field(default_factory=list)
+    docket: Sequence[m.Entry] = ()
+    """The whole docket, when it is known before its entries are taken (``Posture.filed``)."""
 
     def __post_init__(self) -> None:
-        self.posture = Posture.start(self.parties, self.law_as_of)
+        self.posture = Posture.start(self.parties, self.law_as_of, self.docket)
         self.phase = self.procedure.initial
 
     def step(self, entry: m.Entry) -> Step:

@@ -92,7 +92,7 @@ def verdict(scenario: m.Scenario, *, law_as_of: dt.date | None = None, mode: str
     strict = (mode or scenario.mode) == "strict"
     day = given or dt.date.today()
     table, fixed, route = _table(day), PROCEDURE.fixed_routes, PROCEDURE.route
-    phase, posture = PROCEDURE.initial, Posture.start(scenario.parties, day)
+    phase, posture = PROCEDURE.initial, Posture.start(scenario.parties, day, scenario.docket)
     codes: set[str] = set()
     errors: set[str] = set()
     refused: list[int] = []

@@ -90,6 +90,8 @@ def _(entry: m.SjMotion, posture: Posture, ref: int) -> Posture:
 def _(entry: m.MotionToDismiss, posture: Posture, ref: int) -> Posture:
     """A QI motion to dismiss is pending for each official who asserted QI in it; it replaces their earlier one."""
     officials, changes = _assertion(entry, posture)
+    if entry.asserts_qi:
+        changes["qi_motions_filed"] = posture.qi_motions_filed | {ref}
     if officials:
         replaced = {(mo, o) for mo, o in posture.pending if o in officials}
         stamp = posture.seq + 1
@@ -110,10 +112,9 @@ def _decide(posture: Posture, changes: dict[str, object], officials: tuple[str, 
     changes["seq"] = posture.seq + len(officials)
     changes["resolutions"] = posture.resolutions + tuple(
         Resolution(o, outcome, ref, stamp, stage) for o, stamp in zip(officials, stamps, strict=True))
-    out = {o for o in officials if o in posture.in_case} if outcome == "granted" else set()
-    if out:
-        changes["in_case"] = posture.in_case - out
-        changes["removed_by"] = posture.removed_by | {(ref, o) for o in out}
+    if outcome == "granted":  # it takes them out, even one already out (and out they stay while it stands)
+        changes["in_case"] = posture.in_case.difference(officials)
+        changes["removed_by"] = posture.removed_by | {(ref, o) for o in officials}
     return posture.evolve(**changes)
 
 
@@ -145,22 +146,28 @@ def _findings(posture: Posture, source: int, officials: tuple[str, ...] | frozen
 
 @_effect
 def _(entry: m.MotionToDismissRuling, posture: Posture, ref: int) -> Posture:
-    officials = posture.motion_officials(m.int_ref(entry.motion))
+    motion = m.int_ref(entry.motion)
+    officials = posture.motion_officials(motion)
     if not officials:
-        return posture  # a ruling on a motion that does not assert QI (or was replaced) changes nothing
+        if motion not in posture.qi_motions_filed:
+            return posture  # a ruling on a motion that does not assert QI changes nothing
+        # A QI motion pending for no one (replaced for every official who filed it, or filed by none): the ruling
+        # decides nothing, but it is a ruling on a QI motion to dismiss, on which the court of appeals may grant QI
+        # (``renders``, s.11 "appeal_ruling").
+        return posture.evolve(rulings=posture.rulings + (Ruling(ref, "motion_to_dismiss_ruling", frozenset(), entry.outcome, motion),))
     ruled = frozenset(officials)
     if entry.defers:  # the motion stays pending; a deferral may state findings
         pending = tuple(o for o in officials if (entry.motion, o) in posture.pending)
         posture = posture.evolve(
             deferred=posture.deferred | ({(entry.motion, o) for o in pending} if not entry.reply_ordered else set()),
-            rulings=posture.rulings + (Ruling(ref, "motion_to_dismiss_ruling", ruled, "deferred", m.int_ref(entry.motion)),))
+            rulings=posture.rulings + (Ruling(ref, "motion_to_dismiss_ruling", ruled, "deferred", motion),))
         gate1 = frozenset(officials) if entry.pleadings_overcome_qi else frozenset()
         return _find(posture, ref, officials, entry, gate1)
     decided = {(entry.motion, o) for o in officials}
     changes: dict[str, object] = dict(
         pending=posture.pending - decided, deferred=posture.deferred - decided,
         decided=posture.decided | {(ref, o, entry.motion) for o in officials},
-        rulings=posture.rulings + (Ruling(ref, "motion_to_dismiss_ruling", ruled, entry.outcome, m.int_ref(entry.motion),
+        rulings=posture.rulings + (Ruling(ref, "motion_to_dismiss_ruling", ruled, entry.outcome, motion,
                                           denies_qi=entry.outcome in ("denied", "granted_in_part")),))
     if entry.outcome == "converted":  # Rule 12(d): now a pending SJ motion asserting QI, deciding nothing
         changes["sj_pending"] = posture.sj_pending | {(o, ref) for o in officials}
@@ -235,7 +242,8 @@ def _(entry: m.DiscoveryOrder, posture: Posture, ref: int) -> Posture:
 @_effect
 def _(entry: m.Appeal, posture: Posture, ref: int) -> Posture:
     source = m.int_ref(entry.from_)
-    on_file = AppealOnFile(ref, source, frozenset(entry.filers), source not in posture.judgments)
+    from_judgment = source in posture.judgments or type(posture.filed.get(source)) is m.Judgment  # refused or not
+    on_file = AppealOnFile(ref, source, frozenset(entry.filers), not from_judgment)
     if on_file.interlocutory:
         return posture.evolve(appeals=posture.appeals + (on_file,))
     return posture.evolve(final_appeals=posture.final_appeals + (on_file,))
@@ -274,29 +282,49 @@ def _undo_ruling(posture: Posture, ruling: Ruling, official: str) -> Posture:
     decided = {(s, o, mo) for s, o, mo in posture.decided if s == source and o == official}
     if decided:
         changes["decided"] = posture.decided - decided
-        changes["pending"] = posture.pending | {(mo, o) for _, o, mo in decided if posture.current(o) == mo}
+        still = {(o, mo) for _, o, mo in posture.decided - decided}  # decided by another ruling still standing
+        changes["pending"] = posture.pending | {(mo, o) for _, o, mo in decided
+                                                if posture.current(o) == mo and (o, mo) not in still}
         changes["sj_pending"] = posture.sj_pending - {(official, source)}
     if ruling.outcome == "deferred" and ruling.motion is not None:  # the deferral itself is undone
         changes["deferred"] = posture.deferred - {(ruling.motion, official)}
-    if (source, official) in posture.removed_by:
-        changes["in_case"] = posture.in_case | {official}
-        changes["removed_by"] = posture.removed_by - {(source, official)}
+    if (source, official) in posture.removed_by:  # back in, unless something else still standing took them out
+        changes["removed_by"] = removed_by = posture.removed_by - {(source, official)}
+        if not any(who == official for _, who in removed_by):
+            changes["in_case"] = posture.in_case | {official}
     return posture.evolve(**changes)
 
 
 def _granted_on_appeal(posture: Posture, official: str, ref: int) -> Posture:
-    """The court of appeals grants QI: resolved, no QI motion of theirs pending, out of the case."""
+    """The court of appeals grants QI: resolved, no QI motion of theirs pending, out of the case. The grant decides
+    their QI motion to dismiss, so undoing another ruling on it later does not leave it pending again."""
     mine = {(mo, o) for mo, o in posture.pending if o == official}
+    current = posture.current(official)
     posture = posture.evolve(pending=posture.pending - mine, deferred=posture.deferred - mine,
-                             sj_pending=frozenset(x for x in posture.sj_pending if x[0] != official))
+                             sj_pending=frozenset(x for x in posture.sj_pending if x[0] != official),
+                             decided=posture.decided | ({(ref, official, current)} if current is not None else set()))
     return _resolve(posture, official, "granted", ref, "appeal")
+
+
+def _rules_on_qi(filed: m.Entry | None, posture: Posture) -> bool:
+    """Whether an entry as filed is a ``qi_ruling`` or a ruling on a QI motion to dismiss."""
+    if type(filed) is m.QiRuling:
+        return True
+    if type(filed) is not m.MotionToDismissRuling:
+        return False
+    motion = posture.filed.get(filed.motion)
+    return type(motion) is m.MotionToDismiss and motion.asserts_qi
 
 
 @_effect
 def _(entry: m.AppealRuling, posture: Posture, ref: int) -> Posture:
     appeal = next((a for a in posture.appeals + posture.final_appeals if a.entry == entry.appeal), None)
-    posture = posture.evolve(appeals=tuple(a for a in posture.appeals if a.entry != entry.appeal),
-                             final_appeals=tuple(a for a in posture.final_appeals if a.entry != entry.appeal))
+    if appeal is not None:  # it stops being pending whatever the outcome
+        posture = posture.evolve(appeals=tuple(a for a in posture.appeals if a.entry != entry.appeal),
+                                 final_appeals=tuple(a for a in posture.final_appeals if a.entry != entry.appeal),
+                                 ruled_appeals=posture.ruled_appeals + (appeal,))
+    else:  # ruled on before: this ruling (say the en banc court's) is still one on that appeal
+        appeal = next((a for a in posture.ruled_appeals if a.entry == entry.appeal), None)
     if appeal is None or entry.outcome not in ("reversed", "vacated"):
         return posture
     as_to = undone_as_to(entry, appeal, posture)
@@ -306,23 +334,25 @@ def _(entry: m.AppealRuling, posture: Posture, ref: int) -> Posture:
                                  void=posture.void | {(source, p) for p in as_to})
         return posture
     ruling = next((r for r in posture.rulings if r.entry == source), None)
-    if ruling is None:
+    if ruling is None:  # F had no effect (strict mode refused it), or is not a ruling on QI: only a grant remains
+        if entry.renders == "qi_granted" and _rules_on_qi(posture.filed.get(source), posture):
+            for official in sorted(o for o in as_to if posture.is_official(o)):
+                posture = _granted_on_appeal(posture, official, ref)
         return posture  # an appeal from anything else (a judgment included): nothing else changes
     for official in sorted(as_to):
         if not posture.is_official(official):
             continue
-        renders = entry.renders == "qi_granted" or (
-            entry.outcome == "reversed" and ruling.denies_qi and official in appeal.by)
+        renders = entry.renders == "qi_granted" or (  # reversing a denial of QI to an official who appealed it
+            entry.outcome == "reversed" and ruling.denies_qi and official in ruling.ruled_on and official in appeal.by)
         posture = _granted_on_appeal(posture, official, ref) if renders else _undo_ruling(posture, ruling, official)
     return posture
 
 
 @_effect
 def _(entry: m.Judgment, posture: Posture, ref: int) -> Posture:
-    named = set(entry.defendants) if entry.defendants is not None else set(posture.defendants)
-    gone = named & posture.in_case
-    return posture.evolve(in_case=posture.in_case - gone, judgments=posture.judgments | {ref},
-                          removed_by=posture.removed_by | {(ref, p) for p in gone})
+    named = set(entry.defendants) & set(posture.defendants) if entry.defendants is not None else set(posture.defendants)
+    return posture.evolve(in_case=posture.in_case - named, judgments=posture.judgments | {ref},
+                          removed_by=posture.removed_by | {(ref, p) for p in named})
 
 
 @_effect

@@ -188,11 +188,13 @@ def qi_discovery_only(entry: m.Entry, posture: Posture, ref: int) -> Details | N
 @guard("QI203", on=(m.DiscoveryOrder,),
        asks="Gate 3: is every authorized request aimed at an identified question of fact?")
 def narrowly_tailored(entry: m.Entry, posture: Posture, ref: int) -> Details | None:
-    """Step 3, else: QI203 if any authorized request addresses no identified fact question."""
+    """Step 3, else: QI203 if any authorized request addresses no identified fact question (one whose finding still
+    counts for an official in O: the gate is theirs; this order's own questions included)."""
     assert isinstance(entry, m.DiscoveryOrder)
-    if entry.scope != "limited" or not _gated(entry, posture):
+    officials = _gated(entry, posture)
+    if entry.scope != "limited" or not officials:
         return None
-    identified = posture.identified_for(order_against(entry, posture)) | {q.id for q in entry.fact_questions}
+    identified = posture.identified_for(frozenset(officials)) | {q.id for q in entry.fact_questions}
     loose = [a.request for a in entry.authorized if not set(a.addresses) & identified]
     return {"requests": "request " + ", ".join(loose)} if loose else None
 

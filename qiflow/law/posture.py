@@ -9,25 +9,25 @@ force and as to whom, and the appeals. Effects (``effects.py``) return a new pos
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import MISSING, dataclass, field, fields, replace
 from typing import Any, Generic, TypeVar
 
 from rpds import HashTrieSet
 
 from qiflow.law.eras import CARSWELL, WICKS
-from qiflow.scenario import Party
+from qiflow.scenario import Entry, Party
 
 _T = TypeVar("_T")
 
 
 class query(Generic[_T]):
     """A posture query answered once per posture and kept in its ``__dict__`` (``cached_property`` without the
-    lock Python 3.11 takes on every first read). ``cast_only`` queries read only the parties, so ``evolve``
-    keeps them; the rest are dropped from the copy."""
+    lock Python 3.11 takes on every first read). ``static`` queries read only what no entry changes (the parties,
+    the docket as filed), so ``evolve`` keeps them; the rest are dropped from the copy."""
 
-    def __init__(self, fn: Callable[[Any], _T], *, cast_only: bool = False) -> None:
-        self.fn, self.name, self.cast_only = fn, fn.__name__, cast_only
+    def __init__(self, fn: Callable[[Any], _T], *, static: bool = False) -> None:
+        self.fn, self.name, self.static = fn, fn.__name__, static
         self.__doc__ = fn.__doc__
 
     def __get__(self, obj: object, owner: type | None = None) -> _T:
@@ -37,13 +37,18 @@ class query(Generic[_T]):
         return value
 
 
-def cast_query(fn: Callable[[Any], _T]) -> query[_T]:
-    return query(fn, cast_only=True)
+def static_query(fn: Callable[[Any], _T]) -> query[_T]:
+    return query(fn, static=True)
 
 
 ALL = None
 """Coverage of "all discovery" (a general order covering a party who is not an official with QI undecided)."""
 _NOTHING: frozenset[str] = frozenset()
+
+
+def entry_ref(entry: Entry, position: int) -> int:
+    """The entry's docket number, or a negative stand-in for an unnumbered entry (its place, negated)."""
+    return entry.entry_number if entry.entry_number is not None else -position
 
 
 def ref_label(ref: int) -> str:
@@ -133,6 +138,9 @@ class Posture:
     asserted: frozenset[str] = frozenset()
     """Officials who asserted QI (an answer, motion to dismiss or SJ motion with ``asserts_qi``)."""
     qi_motions: tuple[QiMotion, ...] = ()
+    qi_motions_filed: frozenset[int] = frozenset()
+    """Every motion to dismiss asserting QI, whoever filed it: one filed only by parties who cannot hold QI is pending
+    for no one, but a ruling on it is still a ruling on a QI motion to dismiss (s.11 "appeal_ruling", ``renders``)."""
     pending: frozenset[tuple[int, str]] = frozenset()
     """(motion, official): a QI motion to dismiss pending for that official."""
     deferred: frozenset[tuple[int, str]] = frozenset()
@@ -143,7 +151,8 @@ class Posture:
     """(official, entry): a summary-judgment motion on QI pending (filed, or a motion to dismiss converted)."""
     resolutions: tuple[Resolution, ...] = ()
     removed_by: frozenset[tuple[int, str]] = frozenset()
-    """(entry, party): the entry took the party out of the case (a grant in whole, a judgment)."""
+    """(entry, party): the entry takes the party out of the case (a grant in whole, a judgment naming them), even one
+    already out; a party is out while one of these stands."""
     gate1: frozenset[tuple[str, int]] = frozenset()
     """(official, source): the gate-1 holding for the official, made in the source entry."""
     questions: frozenset[tuple[str, str, int]] = frozenset()
@@ -161,15 +170,20 @@ class Posture:
     judgments: frozenset[int] = frozenset()
     appeals: tuple[AppealOnFile, ...] = ()
     final_appeals: tuple[AppealOnFile, ...] = ()
+    ruled_appeals: tuple[AppealOnFile, ...] = ()
+    """Appeals the court of appeals has ruled on: no longer pending, but a later ruling on one (the en banc court's
+    after the panel's) is still a ruling on it (LAW.md s.11 "appeal_ruling")."""
     conference_deadlines: tuple[dt.date, dt.date] | None = None
     parties: dict[str, Party] = field(default_factory=dict, compare=False, hash=False, repr=False)
+    docket: Sequence[Entry] = field(default=(), compare=False, hash=False, repr=False)
+    """The docket as filed (for ``filed``): empty where entries come one at a time (the explorer, the stepper)."""
 
     @classmethod
-    def start(cls, cast: Iterable[Party], law_as_of: dt.date) -> Posture:
+    def start(cls, cast: Iterable[Party], law_as_of: dt.date, docket: Sequence[Entry] = ()) -> Posture:
         cast = tuple(cast)
         new = object.__new__(cls)  # a frozen ``__init__`` sets the fields one by one, through object.__setattr__
         object.__setattr__(new, "__dict__", {
-            **_DEFAULTS, "cast": cast, "law_as_of": law_as_of, "parties": {p.id: p for p in cast}})
+            **_DEFAULTS, "cast": cast, "law_as_of": law_as_of, "parties": {p.id: p for p in cast}, "docket": docket})
         new.__dict__["in_case"] = frozenset(new.defendants)  # every defendant is in the case at the start
         return new
 
@@ -195,14 +209,25 @@ class Posture:
         return self.law_as_of >= CARSWELL
 
     # --- parties ------------------------------------------------------------------------------------
-    @cast_query
+    @static_query
     def defendants(self) -> tuple[str, ...]:
         return tuple(p.id for p in self.cast if p.is_defendant)
 
-    @cast_query
+    @static_query
     def officials(self) -> tuple[str, ...]:
         """Defendants of kind official sued individually (or both): the only parties who hold QI."""
         return tuple(p.id for p in self.cast if p.is_official)
+
+    @static_query
+    def filed(self) -> dict[int | str, Entry]:
+        """Each entry of the docket as filed, by its ref (its number, or its place negated) and by its id: what an
+        entry refers to is what was filed, whether or not it took effect (strict mode refuses some)."""
+        out: dict[int | str, Entry] = {}
+        for i, e in enumerate(self.docket, 1):
+            out[entry_ref(e, i)] = e
+            if e.id is not None:
+                out[e.id] = e
+        return out
 
     def is_official(self, party: str) -> bool:
         return party in self.officials
@@ -368,5 +393,5 @@ class Posture:
 _FIELDS = frozenset(f.name for f in fields(Posture))
 _DEFAULTS = {f.name: f.default for f in fields(Posture) if f.default is not MISSING}
 """Every field's default but the cast's, the day's and the parties' (which ``start`` sets)."""
-_DROPPED = tuple(name for name, value in vars(Posture).items() if isinstance(value, query) and not value.cast_only)
+_DROPPED = tuple(name for name, value in vars(Posture).items() if isinstance(value, query) and not value.static)
 """Queries answered once per posture that read its state: ``evolve`` drops them from the copy."""

@@ -77,8 +77,8 @@ def situation(p: Posture) -> tuple:
             motion = ((current, o) in p.pending, (current, o) in p.deferred, tuple(seq > r.seq for r in mine),
                       len(filed))
         sj = frozenset(kind(src) for who, src in p.sj_pending if who == o) if p.sj_pending else _NONE
-        removed = frozenset(kind(src) for src, who in p.removed_by if who == o and src in role) \
-            if p.removed_by else _NONE
+        removed = frozenset(kind(src) if src in role else "for good" for src, who in p.removed_by if who == o) \
+            if p.removed_by else _NONE  # what took them out: undoing one brings them back only if none other stands
         out_for_good = out_for_good and o not in p.in_case and not any(
             who == o and src in role and src in ruled for src, who in p.removed_by)
         findings = (
