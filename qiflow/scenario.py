@@ -9,7 +9,7 @@ import datetime as dt
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StrictInt
 
 
 class Model(BaseModel):
@@ -73,8 +73,9 @@ class Authorization(Model):
     addresses: list[str] = []
 
 
-EntryRef = int | str
-"""A reference to an earlier docket entry: its ``entry_number`` (an int) or its ``id`` (a string)."""
+EntryRef = StrictInt | str
+"""A reference to an earlier docket entry: its ``entry_number`` (an int) or its ``id`` (a string); never a boolean,
+which would otherwise pass for 0 or 1."""
 
 
 def int_ref(ref: EntryRef) -> int:
@@ -89,7 +90,7 @@ class Entry(Model):
     """Fields every docket entry may carry (CourtListener's names where they exist)."""
 
     event: str
-    entry_number: int | None = None
+    entry_number: StrictInt | None = None
     id: str | None = None
     """A name unique in the docket, so that later entries can refer to an entry whose number is unknown."""
     date_filed: dt.date | None = None

@@ -42,6 +42,8 @@ def refused(text: str) -> ScenarioError:
     (HEAD + "  - " + "[" * 40 + "]" * 40 + "\n", 6, f"nested at most {MAX_DEPTH} deep"),
     (HEAD + "  - !!python/object/apply:os.system [echo hi]\n", 6, "could not determine a constructor"),
     (HEAD + "---\nqiflow: 1\n", 6, "another document"),
+    (HEAD + "  - {event: answer, by: o, entry_number: true}\n", 6, "a valid integer (got True)"),
+    (HEAD + "  - {event: appeal, by: o, from: true}\n", 6, "a whole number"),
 ])
 def test_each_hostile_value_is_refused_at_its_line(text: str, line: int, words: str) -> None:
     error = refused(text)
@@ -157,6 +159,9 @@ def test_outputs_are_refused_clearly(tmp_path: Path) -> None:
         (["docs", "--write", str(source)], "is a file"),
         (["diagram", "--write", str(tmp_path / "x")], "does not exist"),
         (["summary", str(source), "-o", str(source)], "refusing to write over an input"),
+        (["site", str(source / "x")], "cannot create the folder"),
+        (["exercises", "--write", str(source / "x")], "cannot create the folder"),
+        (["paths", "--export", str(source)], "cannot create the folder"),
     ]
     for args, words in cases:
         done = qiflow(*args)

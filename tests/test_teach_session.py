@@ -206,3 +206,16 @@ def test_explain_quiz_check_and_rule_wrap_at_the_terminal_and_keep_lines_whole_t
         assert max(len(line) for line in narrow.splitlines()) <= 60, args
         assert max(len(line) for line in piped.splitlines()) > 60, args  # one line a message to a pipe
         assert narrow.split() == piped.split(), args  # the same words, none split
+
+
+def test_save_never_writes_onto_the_case_played_and_a_bad_path_keeps_the_session(tmp_path) -> None:
+    played = tmp_path / "case.yaml"
+    played.write_bytes((SCENARIOS / "rules" / "qi101-discovery-while-qi-motion-pending.yaml").read_bytes())
+    before = played.read_bytes()
+    script = f"save {played}\nsave {tmp_path / 'missing' / 'x.yaml'}\nsave {tmp_path}\nstatus\nquit\n"
+    done = qiflow("play", str(played), stdin=script)
+    assert done.returncode == 0, done.stderr
+    assert played.read_bytes() == before
+    assert done.stdout.count("Cannot save:") == 3 and "Traceback" not in done.stderr
+    flat = " ".join(done.stdout.split())  # the session wraps its lines
+    assert "does not exist" in flat and "is a directory" in flat

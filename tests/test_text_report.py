@@ -141,3 +141,13 @@ def test_law_as_of_before_the_docket_warns(tmp_path) -> None:
     (tmp_path / "early.yaml").write_text(text)
     done = qiflow("run", str(tmp_path / "early.yaml"))
     assert "warning" in done.stderr and "earlier than" in done.stderr
+
+
+def test_a_text_is_quoted_once_though_an_id_is_one_of_its_words() -> None:
+    """The request ``personnel`` is "Officer Smith's full personnel file", the question ``warning`` is "Was a warning
+    given?": each text appears whole, never with its own id replaced inside it."""
+    out = io.StringIO()
+    render(audit(load(SCENARIOS / "rules" / "qi203-request-not-narrowly-tailored.yaml")), out, width=200)
+    flat = " ".join(out.getvalue().split())
+    assert "“Officer Smith's full personnel file”" in flat and "“Was a warning given?”" in flat
+    assert "“Officer Smith's full “" not in flat and "“Was a “" not in flat

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import click
 
-from qiflow.cli.common import Exit
+from qiflow.cli.common import Exit, fail
+from qiflow.files.write import OutputError
 
 
 @click.command()
@@ -21,7 +22,10 @@ def exercises(write_: bool, check_: bool, directory: Path) -> None:
 
     artifacts = pack()
     if write_:
-        names = write(directory, artifacts)
+        try:
+            names = write(directory, artifacts)
+        except OutputError as error:
+            fail(error)
         click.echo(f"Wrote {len(names)} files to {directory}.")
         return
     bad = stale(directory, artifacts)

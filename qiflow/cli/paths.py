@@ -18,7 +18,7 @@ from qiflow.cli.common import fail
               help="Write the paths as scenarios under DIR/<era>/ (qiflow check DIR replays them).")
 def paths(era: str, all_: bool, export: Path | None) -> None:
     """The shortest docket to each phase and every simple path to lawful limited discovery, in each era."""
-    from qiflow.files.write import OutputError, write_output
+    from qiflow.files.write import OutputError, make_folder, write_output
     from qiflow.teach.paths import ERAS, exports, render
 
     eras = list(ERAS) if era == "all" else [era]
@@ -30,8 +30,8 @@ def paths(era: str, all_: bool, export: Path | None) -> None:
     for e in eras:
         for name, text in exports(e, limit).items():
             target = export / name
-            target.parent.mkdir(parents=True, exist_ok=True)
             try:
+                make_folder(target.parent)
                 write_output(target, text)
             except OutputError as error:
                 fail(error)

@@ -29,6 +29,7 @@ def play(file: Path | None, at: str | None, law_as_of: dt.date | None, no_predic
         except NoSuchEntry as error:
             fail(f"{file}: {error}")
         session = Session.from_scenario(scenario, upto)
+        session.played = file
         if law_as_of is not None:
             session.law_as_of = law_as_of
     else:

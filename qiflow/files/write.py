@@ -20,6 +20,16 @@ def _same_file(a: Path, b: Path) -> bool:
         return False
 
 
+def make_folder(folder: Path) -> None:
+    """Create an output folder and its parents where missing, or say why it cannot be."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise OutputError(f"{folder}: is a file; expected a folder") from None
+    except OSError as error:
+        raise OutputError(f"{folder}: cannot create the folder ({error.strerror})") from None
+
+
 def write_output(target: Path | str, data: bytes | str, *, inputs: Iterable[Path] = ()) -> None:
     """Write ``data`` to ``target`` in one step; ``-`` means standard output.
 

@@ -22,7 +22,7 @@ from rich.text import Text
 from qiflow import scenario as m
 from qiflow.engine.report import Report
 from qiflow.engine.run import audit
-from qiflow.files.write import write_output
+from qiflow.files.write import OutputError, write_output
 from qiflow.procedure.careful import PROCEDURE
 from qiflow.teach import docket as d
 from qiflow.teach.chains import (
@@ -96,6 +96,8 @@ class Session:
     width: int = 100
     asked: int = 0
     right: int = 0
+    played: Path | None = None
+    """The file the session steps through: ``save`` never writes onto it."""
 
     @classmethod
     def from_scenario(cls, scenario: m.Scenario, upto: int = 0) -> Session:
@@ -197,7 +199,7 @@ class Session:
         return self.source.docket[len(self.docket)]
 
     def save(self, path: Path) -> None:
-        write_output(path, self.yaml())
+        write_output(path, self.yaml(), inputs=(self.played,) if self.played is not None else ())
 
 
 # --- filling a move's fields ------------------------------------------------------------------------
@@ -414,6 +416,8 @@ def run(session: Session, prompter: Prompter, say: Callable[[str], None]) -> Ses
                 say(f"Saved {len(session.docket)} entries to {rest}; qiflow run {rest} replays them.")
             else:
                 say(f"Unknown command {command!r}. Type 'help'.")
+        except OutputError as error:
+            say(f"Cannot save: {error}")
         except (d.NoSuchEntry, ValidationError, ValueError, OSError) as error:
             say(f"Cannot do that: {readable(str(error).splitlines()[0], session.report())}")
     return session

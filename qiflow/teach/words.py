@@ -87,13 +87,19 @@ def order_words(order: OrderStanding, limit: int | None = None) -> str:
 
 
 def texts_for_ids(sentence: str, texts: Mapping[str, str], limit: int | None = 60) -> str:
-    """Replace each request or fact-question id in ``sentence`` by its text, quoted (whole words only)."""
+    """Replace each request or fact-question id in ``sentence`` by its text, quoted (whole words only, and never
+    inside a text already quoted: an id may be a word of some text)."""
     known = {k: v for k, v in texts.items() if v and v != k}
     if not known:
         return sentence
     pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(k) for k in sorted(known, key=len, reverse=True))
                          + r")(?![\w-])")
-    return pattern.sub(lambda mt: quoted(known[mt[1]], limit), sentence)
+    parts = _QUOTED.split(sentence)  # odd places hold the quoted texts, kept as they are
+    return "".join(part if i % 2 else pattern.sub(lambda mt: quoted(known[mt[1]], limit), part)
+                   for i, part in enumerate(parts))
+
+
+_QUOTED = re.compile(r"(“[^”]*”)")
 
 
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from qiflow.files.write import write_output
+from qiflow.files.write import make_folder, write_output
 
 
 @dataclass(frozen=True)
@@ -36,9 +36,10 @@ def stale(directory: Path, artifacts: Iterable[Artifact]) -> list[str]:
 
 def write(directory: Path, artifacts: Iterable[Artifact]) -> list[str]:
     """Write every artifact into ``directory`` (created if missing), each atomically; the names, sorted."""
-    directory.mkdir(parents=True, exist_ok=True)
     names = []
     for artifact in artifacts:
-        write_output(directory / artifact.name, artifact.make())
+        target = directory / artifact.name
+        make_folder(target.parent)
+        write_output(target, artifact.make())
         names.append(artifact.name)
     return sorted(names)

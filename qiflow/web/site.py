@@ -25,7 +25,7 @@ from qiflow.engine.expect import scenario_files
 from qiflow.engine.report import Report
 from qiflow.engine.run import audit
 from qiflow.files.load import load
-from qiflow.files.write import write_output
+from qiflow.files.write import make_folder, write_output
 from qiflow.law.authorities import reported_name
 from qiflow.law.codes import CODES
 from qiflow.views.docs import CaseVerdict, library
@@ -257,7 +257,7 @@ def write(out: Path, files: dict[str, bytes]) -> list[str]:
     Returns the names removed."""
     for name, data in files.items():
         target = out / name
-        target.parent.mkdir(parents=True, exist_ok=True)
+        make_folder(target.parent)
         write_output(target, data)
     removed = []
     for page in sorted(out.rglob("*.html")):
