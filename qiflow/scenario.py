@@ -9,7 +9,7 @@ import datetime as dt
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StrictInt
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 
 class Model(BaseModel):
@@ -73,9 +73,17 @@ class Authorization(Model):
     addresses: list[str] = []
 
 
-EntryRef = StrictInt | str
-"""A reference to an earlier docket entry: its ``entry_number`` (an int) or its ``id`` (a string); never a boolean,
-which would otherwise pass for 0 or 1."""
+def _not_a_boolean(value: object) -> object:
+    if isinstance(value, bool):
+        raise ValueError(f"a whole number, not {str(value).lower()}")
+    return value
+
+
+Number = Annotated[int, BeforeValidator(_not_a_boolean)]
+"""A docket number: a whole number (``"14"`` typed at a prompt is 14), never a boolean, which would pass for 0 or 1."""
+
+EntryRef = Number | str
+"""A reference to an earlier docket entry: its ``entry_number`` (an int) or its ``id`` (a string)."""
 
 
 def int_ref(ref: EntryRef) -> int:
@@ -90,7 +98,7 @@ class Entry(Model):
     """Fields every docket entry may carry (CourtListener's names where they exist)."""
 
     event: str
-    entry_number: StrictInt | None = None
+    entry_number: Number | None = None
     id: str | None = None
     """A name unique in the docket, so that later entries can refer to an entry whose number is unknown."""
     date_filed: dt.date | None = None

@@ -42,8 +42,10 @@ def refused(text: str) -> ScenarioError:
     (HEAD + "  - " + "[" * 40 + "]" * 40 + "\n", 6, f"nested at most {MAX_DEPTH} deep"),
     (HEAD + "  - !!python/object/apply:os.system [echo hi]\n", 6, "could not determine a constructor"),
     (HEAD + "---\nqiflow: 1\n", 6, "another document"),
-    (HEAD + "  - {event: answer, by: o, entry_number: true}\n", 6, "a valid integer (got True)"),
+    (HEAD + "  - {event: answer, by: o, entry_number: true}\n", 6, "a whole number, not true"),
     (HEAD + "  - {event: appeal, by: o, from: true}\n", 6, "a whole number"),
+    (HEAD + '  - {event: answer, by: o, description: "x\\e[2J"}\n', 6, "U+001B is a control character"),
+    (HEAD + '  - {event: answer, by: o, "x\\x9b": 1}\n', 6, "a field name without control characters"),
 ])
 def test_each_hostile_value_is_refused_at_its_line(text: str, line: int, words: str) -> None:
     error = refused(text)
@@ -218,3 +220,16 @@ def test_a_non_utf8_terminal_gets_a_report(tmp_path: Path) -> None:
     env = {**os.environ, "PYTHONIOENCODING": "ascii", "LC_ALL": "C"}
     done = qiflow("run", str(path), env=env)
     assert done.returncode in (0, 1) and "Traceback" not in done.stderr, done.stderr
+
+
+def test_a_control_character_in_json_or_a_file_name_never_reaches_the_terminal(tmp_path: Path) -> None:
+    data = tmp_path / "t.json"
+    data.write_text('{"qiflow": 1, "title": "T\\u001b]0;owned\\u0007", "parties": [], "docket": []}')
+    done = qiflow("run", str(data))
+    assert done.returncode == 2 and "U+001B is a control character" in done.stderr and "\x1b" not in done.stderr
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "a\x1b]0;owned\x07\rFAKE.yaml").write_text("x")
+    done = qiflow("check", str(folder))
+    assert done.returncode == 2 and "\x1b" not in done.stdout + done.stderr and "\r" not in done.stdout
+    assert "a\\x1b]0;owned\\x07\\x0dFAKE.yaml" in done.stdout

@@ -172,3 +172,11 @@ def test_the_fast_reader_and_the_line_tracking_reader_agree() -> None:
     texts.append("qiflow: 1\ntitle: &t anchored\nnote: *t\nparties: []\ndocket: []\n")
     for text in texts:
         assert loader.parse(text, "x") == loader._slow(text, "x")
+
+
+def test_summary_names_each_bad_input_on_stderr(tmp_path: Path) -> None:
+    (tmp_path / "bad.yaml").write_text("qiflow: 1\ntitle: t\n")
+    (tmp_path / "good.yaml").write_bytes((SCENARIOS / "rusanowsky-v-city-of-dallas.yaml").read_bytes())
+    done = qiflow("summary", str(tmp_path))
+    assert done.returncode == 2 and "input_errors,1" in done.stdout.replace("\r", "")
+    assert f"bad input: {tmp_path / 'bad.yaml'}" in done.stderr

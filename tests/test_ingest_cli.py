@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -11,6 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from qiflow.files.limits import MAX_IMPORT_BYTES
 from qiflow.files.load import load
 
 FIXTURES = Path(__file__).parent / "data" / "import" / "fixtures"
@@ -180,3 +182,14 @@ def test_a_ruling_whose_outcome_the_text_does_not_state_stays_an_order_with_a_no
     assert ruling["event"] == "order"
     assert "does not say how" in ruling["review"] and "26" in ruling["review"]
     assert qiflow(["run", str(draft)]).exit_code == 0
+
+
+def test_a_deep_a_huge_or_a_special_file_is_refused_unread(tmp_path: Path) -> None:
+    deep, huge, fifo = tmp_path / "deep.json", tmp_path / "huge.json", tmp_path / "fifo"
+    deep.write_text("[" * 100_000 + "]" * 100_000)
+    with huge.open("wb") as out:
+        out.truncate(MAX_IMPORT_BYTES + 1)  # sparse: the size is what is refused
+    os.mkfifo(fifo)
+    for path, words in ((deep, "nests too deep"), (huge, "MAX_IMPORT_BYTES"), (fifo, "FIFO")):
+        result = qiflow(["import", str(path)])
+        assert result.exit_code == 2 and words in result.output and "Traceback" not in result.output, result

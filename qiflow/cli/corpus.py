@@ -17,6 +17,7 @@ import click
 from qiflow.cli.common import Exit, default_jobs, echo_wrapped, fail
 from qiflow.cli.progress import progress
 from qiflow.files.discover import Item, items
+from qiflow.files.limits import shown
 
 if TYPE_CHECKING:
     from qiflow.corpus.judge import Options, Outcome
@@ -111,12 +112,12 @@ def check_corpus(inputs: tuple[str, ...], jobs: int | None) -> None:
             click.echo(f"ERROR {o.error}")
         elif o.problems:
             failed += 1
-            click.echo(f"FAIL  {o.name}")
+            click.echo(f"FAIL  {shown(o.name)}")
             for problem in o.problems:
                 echo_wrapped(f"      {problem}")
         else:
             passed += 1
-            click.echo(f"ok    {o.name}")
+            click.echo(f"ok    {shown(o.name)}")
         for warning in o.warnings:
             echo_wrapped(f"      warning: {warning}")
 

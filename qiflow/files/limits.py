@@ -5,8 +5,14 @@ Each bound is named in the error an input that passes it gets, so a user knows w
 
 from __future__ import annotations
 
+import re
+
 MAX_FILE_BYTES = 4 * 1024 * 1024
 """A scenario file (or one JSON Lines record) is at most 4 MiB; the case library's largest is under 20 KiB."""
+
+MAX_IMPORT_BYTES = 8 * 1024 * 1024
+"""A docket sheet to import (CourtListener JSON, a saved PACER page, docket text) is at most 8 MiB: a case of
+a thousand entries, with their docket text, takes about a tenth of that."""
 
 MAX_DEPTH = 32
 """Lists and mappings nest at most 32 deep (the format itself needs 5)."""
@@ -22,6 +28,15 @@ MAX_QUOTE = 60
 
 MAX_MESSAGE = 400
 """An error message's field and expectation are each cut to at most 400 characters."""
+
+
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def shown(name: str) -> str:
+    """A file name as a terminal may print it: each control character (a newline included) as a ``\\xNN`` escape, so
+    a name can neither drive the terminal nor pass for another line of output."""
+    return _UNPRINTABLE.sub(lambda found: f"\\x{ord(found[0]):02x}", name)
 
 
 def quote(value: object) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 import stat
 import time
 from dataclasses import dataclass
@@ -24,6 +25,7 @@ from qiflow.files.limits import (
     MAX_VALUES,
     cut,
     quote,
+    shown,
 )
 from qiflow.law.codes import CODES
 
@@ -43,7 +45,7 @@ class ScenarioError(Exception):
         self.field, self.expected = cut(self.field), cut(self.expected)
 
     def __str__(self) -> str:
-        where = f"{self.file}:{self.line}" if self.line else self.file
+        where = f"{shown(self.file)}:{self.line}" if self.line else shown(self.file)
         return f"{where}: {self.field}: {self.expected}"
 
 
@@ -278,6 +280,34 @@ def _bounded(data: Any, name: str) -> None:
             stack.extend((child, depth + 1) for child in items)
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+"""Control characters (all but tab and line breaks): an escape in a quoted string (``\\e``, ``\\x1b``, ``\\u001b``)
+makes one, and printed it would drive the terminal (clear it, retitle it, hide what follows)."""
+
+
+def _plain(data: Any, name: str) -> None:
+    """Refuse a text or a field name holding a control character, at its line (the line-tracking loader's data)."""
+    stack: list[tuple[Any, str, int | None]] = [(data, "", getattr(data, "line", None))]
+    while stack:
+        node, where, line = stack.pop()
+        children: list[tuple[Any, str, int | None]] = []
+        if isinstance(node, dict):
+            lines = getattr(node, "key_lines", {})
+            for key, value in node.items():
+                at = lines.get(key, line)
+                if isinstance(key, str) and (found := _CONTROL.search(key)):
+                    raise ScenarioError(name, at, where or "(file)", f"a field name without control characters; "
+                                        f"U+{ord(found[0]):04X} is a control character")
+                children.append((value, f"{where}.{key}" if where else str(key), at))
+        elif isinstance(node, list):
+            lines = getattr(node, "item_lines", None)
+            children = [(item, f"{where}[{i}]", lines[i] if lines else line) for i, item in enumerate(node)]
+        elif isinstance(node, str) and (found := _CONTROL.search(node)):
+            raise ScenarioError(name, line, where or "(file)", f"text without control characters; U+{ord(found[0]):04X} "
+                                "is a control character (written as an escape), which would drive the terminal")
+        stack.extend(reversed(children))  # the first in the file is met first
+
+
 def _depth_error(text: str, name: str, first_line: int, always: bool) -> ScenarioError | None:
     """The error for YAML nested deeper than MAX_DEPTH, at the line where it passes it, found by the parser
     alone (libyaml when installed: fast, and no recursion); None if it is not too deep (unless ``always``)."""
@@ -350,7 +380,7 @@ def _validate(data: Any, name: str, first_line: int = 1) -> m.Scenario:
         if err["type"] in ("union_tag_invalid", "union_tag_not_found"):
             field += ".event"
         expected = _expected(err)
-        if loc[-1:] == ("int",) and (loc[-2] in _REF_KEYS or loc[:2] == ("expect", "refused")):  # m.EntryRef
+        if loc[-1:] == (_NUMBER,) and (loc[-2] in _REF_KEYS or loc[:2] == ("expect", "refused")):  # m.EntryRef
             got = err["input"]
             got = "a list" if isinstance(got, list) else "a mapping" if isinstance(got, dict) else quote(got)
             expected = f"an entry_number (a whole number) or an entry id (a string), got {got}"
@@ -360,6 +390,10 @@ def _validate(data: Any, name: str, first_line: int = 1) -> m.Scenario:
                             "(qiflow.files.limits.MAX_DEPTH)") from None
     _check_references(scenario, data, name)
     return scenario
+
+
+_NUMBER = "function-before[_not_a_boolean(), int]"
+"""How pydantic names the ``m.Number`` branch of ``m.EntryRef`` in an error's location."""
 
 
 def _shift(error: ScenarioError, first_line: int) -> ScenarioError:
@@ -440,6 +474,7 @@ def _slow(text: str, name: str, first_line: int = 1) -> m.Scenario:
             raise too_deep
         data = _yaml(text, name, _LineLoader)
         _bounded(data, name)
+        _plain(data, name)
         return _validate(data, name)
     except ScenarioError as error:
         raise _shift(error, first_line) from None
@@ -458,6 +493,8 @@ def parse(text: str, name: str, *, times: list[float] | None = None) -> m.Scenar
         data = _fast_data(text)
         if "&" in text or len(text) > MAX_VALUES // 2:  # with no anchor, at most about a value a character
             _bounded(data, name)
+        if "\\" in text:  # only an escape in a quoted string makes a control character (the reader refuses a raw one)
+            _plain(data, name)
         if times is not None:
             times.append(time.perf_counter())
         return _validate(data, name)
@@ -500,6 +537,8 @@ def parse_json(text: str, name: str, first_line: int = 1, *, times: list[float] 
     try:
         if data is None:
             raise ScenarioError(name, first_line, "(file)", "valid JSON")
+        if "\\u" in text:  # JSON makes a control character only from a \\u escape
+            _plain(data, name)
         return _validate(data, name)
     except ScenarioError as error:
         try:

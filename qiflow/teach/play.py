@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any, Literal, Union, get_args, get_origin
+from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 import yaml
 from pydantic import TypeAdapter, ValidationError
@@ -210,6 +210,11 @@ def _model(event: str) -> type[m.Entry]:
     raise KeyError(event)
 
 
+def _bare(annotation: Any) -> Any:
+    """The type under ``Annotated`` (``m.Number`` is an int that refuses booleans)."""
+    return get_args(annotation)[0] if get_origin(annotation) is Annotated else annotation
+
+
 def _strip_optional(annotation: Any) -> tuple[Any, bool]:
     if get_origin(annotation) in (Union, types.UnionType):
         args = [a for a in get_args(annotation) if a is not type(None)]
@@ -290,9 +295,9 @@ def fill(event: str, ask: Callable[[str, list[str] | None], str | None], session
             data[key] = reply.lower().startswith("y")
         elif get_origin(annotation) is list or name in ("against", "defendants") and annotation is not str:
             data[key] = [x.strip() for x in reply.split(",") if x.strip()]
-        elif annotation is int:
+        elif _bare(annotation) is int:
             data[key] = int("".join(ch for ch in reply if ch.isdigit()) or 0)
-        elif set(get_args(annotation)) - {type(None)} == {int, str}:  # m.EntryRef: a docket number, else an id
+        elif {_bare(a) for a in get_args(annotation)} - {type(None)} == {int, str}:  # m.EntryRef: a number, else an id
             data[key] = int(reply) if reply.isdigit() else reply
         else:
             data[key] = reply

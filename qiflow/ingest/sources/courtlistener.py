@@ -115,6 +115,8 @@ def parse(text: str, file: str) -> Docket:
     except json.JSONDecodeError as error:
         raise IngestError(file, f"line {error.lineno}, column {error.colno}",
                           f"valid JSON ({error.msg})") from None
+    except RecursionError:
+        raise IngestError(file, None, "JSON nested as a docket is (a few levels); this nests too deep to read") from None
     docket = Docket(source="courtlistener", file=file)
     if isinstance(data, list):
         docket.entries = _entries(data, file, "[top level]")
