@@ -91,3 +91,19 @@ def test_until_steps_through_a_case_and_shows_the_open_moves() -> None:
     assert moves["order limited QI discovery, making the gate findings"] is True
     assert moves["order general (merits) discovery"] is False
     assert qiflow("run", path, "--until", "999").returncode == 2
+
+
+def test_an_interrupt_exits_130_not_1() -> None:
+    """Ctrl-C while a command waits (here play, at its prompt) ends it with 130, as a shell reports SIGINT; 1 would
+    read as violations found."""
+    import signal
+
+    proc = subprocess.Popen([sys.executable, "-m", "qiflow", "play"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, cwd=ROOT)
+    try:
+        assert proc.stdout is not None and "A new case" in proc.stdout.readline()  # at its first prompt
+        proc.send_signal(signal.SIGINT)
+        _, err = proc.communicate(timeout=30)
+    finally:
+        proc.kill()
+    assert proc.returncode == 130 and "interrupted" in err and "Traceback" not in err

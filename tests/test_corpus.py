@@ -180,3 +180,12 @@ def test_summary_names_each_bad_input_on_stderr(tmp_path: Path) -> None:
     done = qiflow("summary", str(tmp_path))
     assert done.returncode == 2 and "input_errors,1" in done.stdout.replace("\r", "")
     assert f"bad input: {tmp_path / 'bad.yaml'}" in done.stderr
+
+
+def test_generate_is_bounded_and_streams_the_same_dockets(tmp_path: Path) -> None:
+    from qiflow.cli.generate import MAX_COUNT
+    from qiflow.corpus.generate import dockets
+
+    done = qiflow("generate", "--count", str(MAX_COUNT + 1))
+    assert done.returncode == 2 and f"{MAX_COUNT}" in done.stderr and "Traceback" not in done.stderr
+    assert list(dockets(30, 5)) == generate(30, 5)

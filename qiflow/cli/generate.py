@@ -9,7 +9,10 @@ from typing import Any
 import click
 
 from qiflow.cli.common import fail
-from qiflow.files.write import OutputError, write_output
+from qiflow.files.write import OutputError, write_output, write_parts
+
+MAX_COUNT = 1_000_000
+"""Dockets one run may generate (about 3 GB as JSON Lines): a bound, so a slip of the finger cannot fill a disk."""
 
 
 def _json(data: dict[str, Any]) -> str:
@@ -24,7 +27,8 @@ def _yaml(data: dict[str, Any]) -> str:
 
 
 @click.command()
-@click.option("--count", "-n", type=click.IntRange(min=1), default=100, show_default=True, help="How many dockets.")
+@click.option("--count", "-n", type=click.IntRange(min=1, max=MAX_COUNT), default=100, show_default=True,
+              help=f"How many dockets (at most {MAX_COUNT:,}; written as they are made).")
 @click.option("--seed", type=int, default=0, show_default=True, help="The same seed gives the same dockets.")
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "yaml", "json"]), default=None,
               help="jsonl: one docket a line (the default for a file or stdout); yaml or json: one file per docket "
@@ -34,7 +38,7 @@ def _yaml(data: dict[str, Any]) -> str:
 def generate(count: int, seed: int, fmt: str | None, output: str) -> None:
     """Write synthetic dockets in the shapes of the case library, departures injected at known rates and
     labelled (each `expect` block lists the codes LAW.md s.11 v2 says it must raise)."""
-    from qiflow.corpus.generate import generate as make
+    from qiflow.corpus.generate import dockets as make
 
     to_folder = output != "-" and not output.endswith(".jsonl")
     fmt = fmt or ("yaml" if to_folder else "jsonl")
@@ -45,7 +49,7 @@ def generate(count: int, seed: int, fmt: str | None, output: str) -> None:
     dockets = make(count, seed)
     try:
         if not to_folder:
-            write_output(output, "".join(_json(d) + "\n" for d in dockets))
+            write_parts(output, (_json(d) + "\n" for d in dockets))
             if output != "-":
                 click.echo(f"wrote {count} dockets to {output}", err=True)
             return

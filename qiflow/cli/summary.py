@@ -38,6 +38,6 @@ def summary(inputs: tuple[str, ...], fmt: str, output: str, law_as_of, mode: str
         write_output(output, result.to_csv() if fmt == "csv" else result.to_json(), inputs=sources)
     except OutputError as error:
         fail(error)
-    for error in result.input_errors:  # the table counts them; say which, where a person sees it
-        click.echo(f"qiflow: bad input: {error}", err=True)
+    for bad in result.input_errors:  # the table counts them; say which, where a person sees it
+        click.echo(f"qiflow: bad input: {bad}", err=True)
     sys.exit(exit_code(result, check=False))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from collections.abc import Iterator
 from typing import Any
 
 SHAPES: dict[str, float] = {
@@ -226,5 +227,11 @@ def _conference(d: _Docket, injected: set[str]) -> set[str]:
 
 def generate(count: int, seed: int) -> list[dict[str, Any]]:
     """``count`` dockets; the same seed gives the same dockets."""
+    return list(dockets(count, seed))
+
+
+def dockets(count: int, seed: int) -> Iterator[dict[str, Any]]:
+    """``generate``'s dockets one at a time (memory flat in ``count``)."""
     rng = random.Random(seed)
-    return [docket(rng, i) for i in range(1, count + 1)]
+    for i in range(1, count + 1):
+        yield docket(rng, i)

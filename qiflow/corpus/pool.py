@@ -7,6 +7,7 @@ parent merges one small Summary a chunk instead of unpacking and adding every do
 
 from __future__ import annotations
 
+import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -59,13 +60,17 @@ def _map(task: Callable[[list[Item], Options], _R], items: Iterable[Item], optio
         return
     _preload(options)
     window: deque[tuple[int, Future[_R]]] = deque()
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        for part in _chunks(items, chunk):
-            window.append((len(part), pool.submit(task, part, options)))
-            if len(window) >= jobs * 4:
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_parent_handles_interrupts) as pool:
+        try:
+            for part in _chunks(items, chunk):
+                window.append((len(part), pool.submit(task, part, options)))
+                if len(window) >= jobs * 4:
+                    yield _collect(*window.popleft(), done)
+            while window:
                 yield _collect(*window.popleft(), done)
-        while window:
-            yield _collect(*window.popleft(), done)
+        except BaseException:  # an interrupt, say: drop the chunks not started; the workers finish theirs and stop
+            pool.shutdown(cancel_futures=True)
+            raise
 
 
 def judge_all(items: Iterable[Item], options: Options | None = None, *, jobs: int = 1,
@@ -82,6 +87,12 @@ def summarize_all(items: Iterable[Item], options: Options | None = None, *, jobs
     for part in _map(summarize_chunk, items, options or Options(), jobs, done, chunk):
         summary.merge(part)
     return summary
+
+
+def _parent_handles_interrupts() -> None:
+    """In a worker: ignore Ctrl-C, which the terminal sends the whole process group. The parent alone stops the
+    run, and a worker interrupted mid-task can never leave the pool's queues half-used for the parent to wait on."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _preload(options: Options) -> None:

@@ -270,7 +270,7 @@ def _bounded(data: Any, name: str) -> None:
         if count > MAX_VALUES:
             raise ScenarioError(name, getattr(data, "line", None), "(file)",
                                 f"at most {MAX_VALUES:,} values (qiflow.files.limits.MAX_VALUES), each YAML "
-                                "alias counted as all it stands for; this file has more (an alias bomb?)")
+                                "alias counted as all it stands for; this file has more")
         if isinstance(node, (dict, list)):
             if depth > MAX_DEPTH:
                 raise ScenarioError(name, getattr(node, "line", None), "(file)",
@@ -492,14 +492,28 @@ def parse(text: str, name: str, *, times: list[float] | None = None) -> m.Scenar
     try:
         data = _fast_data(text)
         if "&" in text or len(text) > MAX_VALUES // 2:  # with no anchor, at most about a value a character
-            _bounded(data, name)
+            try:
+                _bounded(data, name)
+            except ScenarioError as error:
+                if "&" not in text:  # no alias: the line-tracking loader would count the same, a minute later
+                    raise _Counted(error) from None
+                raise
         if "\\" in text:  # only an escape in a quoted string makes a control character (the reader refuses a raw one)
             _plain(data, name)
         if times is not None:
             times.append(time.perf_counter())
         return _validate(data, name)
+    except _Counted as counted:
+        raise ScenarioError(counted.error.file, 1, counted.error.field, counted.error.expected) from None
     except (ScenarioError, yaml.YAMLError, _Unusual, RecursionError, TypeError, ValueError):
         return _slow(text, name)
+
+
+class _Counted(Exception):
+    """Too many values in a file without aliases: the error as it stands, with no second reading to locate it."""
+
+    def __init__(self, error: ScenarioError) -> None:
+        self.error = error
 
 
 class _Duplicate(Exception):

@@ -35,9 +35,15 @@ def write_output(target: Path | str, data: bytes | str, *, inputs: Iterable[Path
 
     Refuses a target that is one of ``inputs``, a directory, or in a folder that does not exist.
     """
-    raw = data.encode("utf-8") if isinstance(data, str) else data
+    write_parts(target, (data,), inputs=inputs)
+
+
+def write_parts(target: Path | str, parts: Iterable[bytes | str], *, inputs: Iterable[Path] = ()) -> None:
+    """``write_output`` of the parts joined, each written as it comes (memory flat in the output's size): into a
+    temporary file that replaces ``target`` only once the last part is written."""
     if str(target) == "-":
-        sys.stdout.buffer.write(raw)
+        for part in parts:
+            sys.stdout.buffer.write(part.encode("utf-8") if isinstance(part, str) else part)
         sys.stdout.flush()
         return
     path = Path(target)
@@ -55,7 +61,8 @@ def write_output(target: Path | str, data: bytes | str, *, inputs: Iterable[Path
         raise OutputError(f"{path}: cannot write here ({error.strerror})") from None
     try:
         with os.fdopen(fd, "wb") as out:
-            out.write(raw)
+            for part in parts:
+                out.write(part.encode("utf-8") if isinstance(part, str) else part)
         os.chmod(temp, 0o644)
         os.replace(temp, path)
     except OSError as error:
