@@ -193,3 +193,15 @@ def test_a_deep_a_huge_or_a_special_file_is_refused_unread(tmp_path: Path) -> No
     for path, words in ((deep, "nests too deep"), (huge, "MAX_IMPORT_BYTES"), (fifo, "FIFO")):
         result = qiflow(["import", str(path)])
         assert result.exit_code == 2 and words in result.output and "Traceback" not in result.output, result
+
+
+def test_a_control_character_in_docket_text_becomes_a_space_in_the_draft(tmp_path: Path) -> None:
+    source = tmp_path / "cl.json"
+    source.write_text(json.dumps([
+        {"entry_number": 1, "date_filed": "2023-01-03", "description": "COMPLAINT\u001b[2J\f filed by Jane Doe"},
+        {"entry_number": 5, "date_filed": "2023-02-01", "description": "ANSWER asserting qualified immunity"}]))
+    draft = tmp_path / "draft.yaml"
+    result = qiflow(["import", str(source), "-o", str(draft)])
+    assert result.exit_code == 0, result.output
+    assert "COMPLAINT [2J  filed by Jane Doe" in " ".join(draft.read_text().split(" \n"))
+    assert load(draft).docket[0].description == "COMPLAINT [2J  filed by Jane Doe"

@@ -30,6 +30,10 @@ MAX_MESSAGE = 400
 """An error message's field and expectation are each cut to at most 400 characters."""
 
 
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+"""Control characters (all but tab and line breaks), which a scenario's texts may not hold: printed, they would drive
+the terminal (clear it, retitle it, hide what follows)."""
+
 _UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 

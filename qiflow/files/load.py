@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-import re
 import stat
 import time
 from dataclasses import dataclass
@@ -19,6 +18,7 @@ from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from qiflow import scenario as m
 from qiflow.files.limits import (
+    CONTROL,
     MAX_DEPTH,
     MAX_FILE_BYTES,
     MAX_INT_DIGITS,
@@ -280,11 +280,6 @@ def _bounded(data: Any, name: str) -> None:
             stack.extend((child, depth + 1) for child in items)
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-"""Control characters (all but tab and line breaks): an escape in a quoted string (``\\e``, ``\\x1b``, ``\\u001b``)
-makes one, and printed it would drive the terminal (clear it, retitle it, hide what follows)."""
-
-
 def _plain(data: Any, name: str) -> None:
     """Refuse a text or a field name holding a control character, at its line (the line-tracking loader's data)."""
     stack: list[tuple[Any, str, int | None]] = [(data, "", getattr(data, "line", None))]
@@ -295,14 +290,14 @@ def _plain(data: Any, name: str) -> None:
             lines = getattr(node, "key_lines", {})
             for key, value in node.items():
                 at = lines.get(key, line)
-                if isinstance(key, str) and (found := _CONTROL.search(key)):
+                if isinstance(key, str) and (found := CONTROL.search(key)):
                     raise ScenarioError(name, at, where or "(file)", f"a field name without control characters; "
                                         f"U+{ord(found[0]):04X} is a control character")
                 children.append((value, f"{where}.{key}" if where else str(key), at))
         elif isinstance(node, list):
             lines = getattr(node, "item_lines", None)
             children = [(item, f"{where}[{i}]", lines[i] if lines else line) for i, item in enumerate(node)]
-        elif isinstance(node, str) and (found := _CONTROL.search(node)):
+        elif isinstance(node, str) and (found := CONTROL.search(node)):
             raise ScenarioError(name, line, where or "(file)", f"text without control characters; U+{ord(found[0]):04X} "
                                 "is a control character (written as an escape), which would drive the terminal")
         stack.extend(reversed(children))  # the first in the file is met first

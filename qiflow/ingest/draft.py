@@ -11,6 +11,7 @@ import yaml  # type: ignore[import-untyped]
 from pydantic import ValidationError
 
 from qiflow import scenario as model
+from qiflow.files.limits import CONTROL
 from qiflow.ingest import parties as pt
 from qiflow.ingest.classify import REVIEW_BELOW, Event
 from qiflow.ingest.docket import Docket
@@ -201,5 +202,16 @@ def build(docket: Docket, items: list[Item], party_list: list[pt.Party], law_as_
 
 
 def dump(scenario: dict[str, Any]) -> str:
-    """Deterministic YAML: keys in the order built, long lines folded the same way every time."""
-    return yaml.safe_dump(scenario, sort_keys=False, allow_unicode=True, width=110, default_flow_style=False)
+    """Deterministic YAML: keys in the order built, long lines folded the same way every time. A control character
+    in a docket's text (a form feed from a PDF, an escape) becomes a space: a scenario may not hold one."""
+    return yaml.safe_dump(_printable(scenario), sort_keys=False, allow_unicode=True, width=110, default_flow_style=False)
+
+
+def _printable(value: Any) -> Any:
+    if isinstance(value, str):
+        return CONTROL.sub(" ", value)
+    if isinstance(value, dict):
+        return {k: _printable(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_printable(v) for v in value]
+    return value
