@@ -49,14 +49,14 @@ def asserting_officials(entry: m.Entry, posture: Posture) -> tuple[str, ...]:
     """The officials an entry asserts QI for: its filers who hold QI (a joint filing counts for each)."""
     if not getattr(entry, "asserts_qi", False):
         return ()
-    return tuple(filter(posture.officials.__contains__, entry.filers))
+    return tuple(filter(posture.official_ids.__contains__, entry.filers))
 
 
 def non_holders(entry: m.Entry, posture: Posture) -> tuple[str, ...]:
     """Filers of a QI assertion who cannot hold QI (QI001): nothing is stayed on their account."""
     if not getattr(entry, "asserts_qi", False):
         return ()
-    return tuple(filterfalse(posture.officials.__contains__, entry.filers))
+    return tuple(filterfalse(posture.official_ids.__contains__, entry.filers))
 
 
 def _assertion(entry: m.Entry, posture: Posture) -> tuple[tuple[str, ...], dict[str, object]]:

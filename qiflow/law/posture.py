@@ -229,8 +229,13 @@ class Posture:
                 out[e.id] = e
         return out
 
+    @static_query
+    def official_ids(self) -> frozenset[str]:
+        """``officials`` as a set: asking whether a party is one costs the same however many parties there are."""
+        return frozenset(self.officials)
+
     def is_official(self, party: str) -> bool:
-        return party in self.officials
+        return party in self.official_ids
 
     def name(self, party: str) -> str:
         return self.parties[party].name if party in self.parties else party
