@@ -239,11 +239,19 @@ def _(entry: m.DiscoveryOrder, posture: Posture, ref: int) -> Posture:
 
 
 # --- s.11 appeals -----------------------------------------------------------------------------------
+def _from_judgment(source: int, posture: Posture) -> bool:
+    """Whether an appeal's source is a judgment, as filed: one strict mode refused is still one."""
+    if source in posture.judgments:
+        return True
+    if any(r.entry == source for r in posture.rulings) or any(src == source for src, _ in posture.discovery_orders):
+        return False  # a ruling or an order that took effect (the docket as filed is read only when need be)
+    return type(posture.filed.get(source)) is m.Judgment
+
+
 @_effect
 def _(entry: m.Appeal, posture: Posture, ref: int) -> Posture:
     source = m.int_ref(entry.from_)
-    from_judgment = source in posture.judgments or type(posture.filed.get(source)) is m.Judgment  # refused or not
-    on_file = AppealOnFile(ref, source, frozenset(entry.filers), not from_judgment)
+    on_file = AppealOnFile(ref, source, frozenset(entry.filers), not _from_judgment(source, posture))
     if on_file.interlocutory:
         return posture.evolve(appeals=posture.appeals + (on_file,))
     return posture.evolve(final_appeals=posture.final_appeals + (on_file,))
