@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 import stat
 import time
 from dataclasses import dataclass
@@ -280,6 +281,13 @@ def _bounded(data: Any, name: str) -> None:
             stack.extend((child, depth + 1) for child in items)
 
 
+_YAML_CONTROL_ESCAPE = re.compile(r"\\(?:[0abvfeN]|x[01]|x[89]|x7f|u00[01]|u00[89]|u007f|U000000[01]|U000000[89]|U0000007f)",
+                                  re.IGNORECASE)
+"""An escape in a double-quoted YAML scalar that may make a control character (a false alarm costs one walk)."""
+_JSON_CONTROL_ESCAPE = re.compile(r"\\(?:[bf]|u00[01]|u00[89]|u007f)", re.IGNORECASE)
+"""The same for JSON (which refuses a raw control character in a string): ``\\b``, ``\\f`` and ``\\u00XX``."""
+
+
 def _plain(data: Any, name: str) -> None:
     """Refuse a text or a field name holding a control character, at its line (the line-tracking loader's data)."""
     stack: list[tuple[Any, str, int | None]] = [(data, "", getattr(data, "line", None))]
@@ -493,7 +501,7 @@ def parse(text: str, name: str, *, times: list[float] | None = None) -> m.Scenar
                 if "&" not in text:  # no alias: the line-tracking loader would count the same, a minute later
                     raise _Counted(error) from None
                 raise
-        if "\\" in text:  # only an escape in a quoted string makes a control character (the reader refuses a raw one)
+        if _YAML_CONTROL_ESCAPE.search(text):  # the reader refuses a raw control character; an escape makes one
             _plain(data, name)
         if times is not None:
             times.append(time.perf_counter())
@@ -546,7 +554,7 @@ def parse_json(text: str, name: str, first_line: int = 1, *, times: list[float] 
     try:
         if data is None:
             raise ScenarioError(name, first_line, "(file)", "valid JSON")
-        if "\\u" in text:  # JSON makes a control character only from a \\u escape
+        if _JSON_CONTROL_ESCAPE.search(text):  # JSON makes a control character only from an escape
             _plain(data, name)
         return _validate(data, name)
     except ScenarioError as error:
