@@ -9,7 +9,7 @@ from typing import Any
 import click
 
 from qiflow.cli.common import fail
-from qiflow.files.write import OutputError, write_output, write_parts
+from qiflow.files.write import OutputError, make_folder, write_output, write_parts
 
 MAX_COUNT = 1_000_000
 """Dockets one run may generate (about 3 GB as JSON Lines): a bound, so a slip of the finger cannot fill a disk."""
@@ -55,7 +55,7 @@ def generate(count: int, seed: int, fmt: str | None, output: str) -> None:
             return
         folder = Path(output)
         if not folder.exists():
-            folder.mkdir(parents=True)
+            make_folder(folder)
             click.echo(f"created folder {folder}", err=True)
         dump = _yaml if fmt == "yaml" else _json
         for i, data in enumerate(dockets, start=1):

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from qiflow.cli.common import fail
-from qiflow.files.write import OutputError, write_output
+from qiflow.files.write import OutputError, make_folder, write_output
 from qiflow.views.diagram import DotMissing
 from qiflow.views.slides.render import DEFAULT_FORMATS, draw, slide_dots
 
@@ -21,13 +21,8 @@ def slides(directory: Path, formats: tuple[str, ...]) -> None:
     """Draw the slide set from the procedure's one definition: A where QI was raised, B the three
     gates, C after the QI ruling, D the doctrine's timeline."""
     chosen = tuple(dict.fromkeys(formats)) or DEFAULT_FORMATS
-    if directory.exists() and not directory.is_dir():
-        fail(f"{directory}: not a folder")
     try:
-        directory.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        fail(f"{directory}: cannot create the folder ({error.strerror})")
-    try:
+        make_folder(directory)
         for stem, dot in slide_dots().items():
             for fmt in chosen:
                 path = directory / f"{stem}.{fmt}"

@@ -212,32 +212,33 @@ def _expected(err: Any) -> str:
     return f"{msg} (got {quote(err['input'])})" if not isinstance(err["input"], (dict, list)) else msg
 
 
-def read_bytes(path: Path) -> bytes:
-    """The bytes of a regular file of at most MAX_FILE_BYTES, or a ScenarioError saying what it is instead.
+def read_bytes(path: Path, *, kind: str = "a scenario file", limit: int = MAX_FILE_BYTES,
+               bound: str = "MAX_FILE_BYTES") -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes (the bound named ``bound`` in ``files.limits``), or a
+    ScenarioError saying what it is instead.
 
     A FIFO, a device or a socket is refused before it is opened, so it can never hang a run.
     """
     name = str(path)
+    too_big = f"a file of at most {limit:,} bytes (qiflow.files.limits.{bound})"
     try:
         info = os.stat(path)
         if stat.S_ISDIR(info.st_mode):
-            raise ScenarioError(name, None, "(file)", "a scenario file, not a directory")
+            raise ScenarioError(name, None, "(file)", f"{kind}, not a directory")
         if not stat.S_ISREG(info.st_mode):
             raise ScenarioError(name, None, "(file)", "a regular file, not a FIFO, device or socket")
-        if info.st_size > MAX_FILE_BYTES:
-            raise ScenarioError(name, None, "(file)", f"a file of at most {MAX_FILE_BYTES:,} bytes "
-                                f"(qiflow.files.limits.MAX_FILE_BYTES); this one has {info.st_size:,}")
+        if info.st_size > limit:
+            raise ScenarioError(name, None, "(file)", f"{too_big}; this one has {info.st_size:,}")
         with open(path, "rb") as handle:
-            raw = handle.read(MAX_FILE_BYTES + 1)
+            raw = handle.read(limit + 1)
     except FileNotFoundError:
         raise ScenarioError(name, None, "(file)", "no such file") from None
     except IsADirectoryError:
-        raise ScenarioError(name, None, "(file)", "a scenario file, not a directory") from None
+        raise ScenarioError(name, None, "(file)", f"{kind}, not a directory") from None
     except OSError as exc:
         raise ScenarioError(name, None, "(file)", f"a readable file ({exc.strerror or exc})") from None
-    if len(raw) > MAX_FILE_BYTES:
-        raise ScenarioError(name, None, "(file)", f"a file of at most {MAX_FILE_BYTES:,} bytes "
-                            "(qiflow.files.limits.MAX_FILE_BYTES)")
+    if len(raw) > limit:
+        raise ScenarioError(name, None, "(file)", too_big)
     return raw
 
 

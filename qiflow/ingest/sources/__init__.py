@@ -2,33 +2,24 @@
 
 from __future__ import annotations
 
-import os
-import stat
 from pathlib import Path
 
 from qiflow.files.limits import MAX_IMPORT_BYTES
+from qiflow.files.load import ScenarioError
+from qiflow.files.load import read_bytes as load_bytes
 from qiflow.ingest.docket import Docket, IngestError
 
 FORMATS = ("courtlistener", "pacer", "text")
 
 
 def read_bytes(path: Path) -> str:
-    """The file's text (UTF-8, or Latin-1 as saved PACER pages often are), or an IngestError. A FIFO, a device or a
-    socket is refused before it is opened (it could hang the import), and so is a file over MAX_IMPORT_BYTES."""
+    """The file's text (UTF-8, or Latin-1 as saved PACER pages often are), or an IngestError. The file is read as a
+    scenario file is (``files.load.read_bytes``: a FIFO, a device or a socket refused unopened), bounded by
+    MAX_IMPORT_BYTES."""
     try:
-        info = os.stat(path)
-        if stat.S_ISREG(info.st_mode) and info.st_size > MAX_IMPORT_BYTES:
-            raise IngestError(str(path), None, f"is {info.st_size:,} bytes; a docket file of at most "
-                              f"{MAX_IMPORT_BYTES:,} bytes is expected (qiflow.files.limits.MAX_IMPORT_BYTES)")
-        if not stat.S_ISREG(info.st_mode) and not stat.S_ISDIR(info.st_mode):
-            raise IngestError(str(path), None, "is a FIFO, device or socket; expected a docket file")
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise IngestError(str(path), None, "no such file") from None
-    except IsADirectoryError:
-        raise IngestError(str(path), None, "is a directory; expected a docket file") from None
-    except OSError as error:
-        raise IngestError(str(path), None, f"cannot read ({error.strerror})") from None
+        raw = load_bytes(path, kind="a docket file", limit=MAX_IMPORT_BYTES, bound="MAX_IMPORT_BYTES")
+    except ScenarioError as error:
+        raise IngestError(str(path), None, error.expected) from None
     if b"\x00" in raw[:4096]:
         raise IngestError(str(path), None, "is a binary file; expected CourtListener JSON, PACER HTML or docket text")
     try:
